@@ -1,0 +1,5 @@
+package io.userdesk.api.model;
+
+/** A page of {@link Customer}s. */
+public class CustomerCollection extends ResourceCollection<Customer> {
+}

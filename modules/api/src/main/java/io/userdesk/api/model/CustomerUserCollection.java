@@ -1,0 +1,5 @@
+package io.userdesk.api.model;
+
+/** A page of {@link CustomerUser}s. */
+public class CustomerUserCollection extends ResourceCollection<CustomerUser> {
+}

@@ -1,0 +1,130 @@
+package io.userdesk.web.audit;
+
+import io.userdesk.api.model.CustomerUser;
+import io.userdesk.audit.AuditEvent;
+import io.userdesk.audit.AuditEventType;
+import io.userdesk.audit.AuditStore;
+import io.userdesk.audit.NewAuditEvent;
+import io.userdesk.client.PartnerCenterException;
+import io.userdesk.client.PartnerCenterGateway;
+import io.userdesk.client.PartnerCenterUnavailableException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Settles attempts whose outcome was never written — the portal was killed between "asked Partner Center" and "got an
+ * answer" — by reading the user back from Partner Center and appending a {@code USER_UPDATE_RECONCILED} event with the
+ * same correlation id.
+ *
+ * <p>Why a timer (every 15 s) rather than only a start-up step: at start Partner Center (or, in demo mode, the emulator
+ * deployed beside the portal) may not answer yet, and another instance may have died meanwhile. Only attempts older
+ * than {@code userdesk.audit.reconcile.min-age-seconds} (default 120, more than the PATCH read timeout) are taken,
+ * so a change still in flight on a live instance is never settled by guesswork. Several instances may race on one
+ * orphan; the second one sees the first one's event and skips.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AttemptReconciler {
+    private static final Logger LOG = Logger.getLogger(AttemptReconciler.class.getName());
+
+    /** The actor of reconciliation events: the portal itself. */
+    public static final String SYSTEM_ACTOR = "userdesk-system";
+
+    @Inject
+    AuditStore audit;
+
+    @Inject
+    PartnerCenterGateway partnerCenter;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+    void reconcileOrphans() {
+        long minAge = ConfigProvider.getConfig()
+                .getOptionalValue("userdesk.audit.reconcile.min-age-seconds", Long.class).orElse(120L);
+        try {
+            for (AuditEvent attempt : audit.findAttemptsWithoutOutcome(minAge)) {
+                reconcile(attempt);
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("Orphaned attempts not reconciled now (next try in 15 s): " + e.getMessage());
+        }
+    }
+
+    /** Reads the user back and records the verdict; leaves the attempt for the next run if Partner Center is down. */
+    void reconcile(AuditEvent attempt) {
+        if (!audit.findByCorrelationId(attempt.correlationId()).stream()
+                .allMatch(e -> e.eventType().equals(AuditEventType.USER_UPDATE_ATTEMPT.name()))) {
+            return;
+        }
+        Map<String, Object> requested = requested(attempt.details());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attemptSeq", attempt.seq());
+        details.put("requested", requested);
+        details.put("method", "read the user back from Partner Center");
+        NewAuditEvent.Builder event;
+        String customerName = attempt.customerName();
+        try {
+            customerName = partnerCenter.getCustomer(attempt.correlationId(), attempt.customerId()).companyName();
+            CustomerUser current = partnerCenter.getUser(attempt.correlationId(), attempt.customerId(), attempt.userId());
+            ReconciliationVerdict verdict = ReconciliationVerdict.decide(requested, current);
+            details.put("current", view(current));
+            details.put("verdict", verdict.explanation());
+            event = NewAuditEvent.builder(AuditEventType.USER_UPDATE_RECONCILED, verdict.outcome())
+                    .user(attempt.userId(), current.getUserPrincipalName());
+        } catch (PartnerCenterException e) {
+            details.put("verdict", "Partner Center refused to return the user (" + e.getMessage()
+                    + "): whether the change was applied is unknown.");
+            event = NewAuditEvent.builder(AuditEventType.USER_UPDATE_RECONCILED, io.userdesk.audit.AuditOutcome.UNKNOWN)
+                    .user(attempt.userId(), attempt.userPrincipalName());
+        } catch (PartnerCenterUnavailableException e) {
+            LOG.info("Attempt " + attempt.seq() + " not reconciled yet: Partner Center does not answer");
+            return;
+        }
+        audit.append(event.actor(SYSTEM_ACTOR, "UserDesk (reconciliation)", List.of())
+                .customer(attempt.customerId(), customerName)
+                .correlationId(attempt.correlationId()).requestId(attempt.requestId())
+                .details(details).build());
+        LOG.info("Reconciled orphaned attempt " + attempt.seq() + " (correlation id " + attempt.correlationId() + ")");
+    }
+
+    private static Map<String, Object> requested(String detailsJson) {
+        Map<String, Object> requested = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader(detailsJson))) {
+            JsonObject details = reader.readObject();
+            JsonObject asked = details.getJsonObject("requested");
+            if (asked != null) {
+                for (Map.Entry<String, JsonValue> field : asked.entrySet()) {
+                    JsonValue value = field.getValue();
+                    requested.put(field.getKey(), switch (value.getValueType()) {
+                        case STRING -> ((jakarta.json.JsonString) value).getString();
+                        case TRUE -> Boolean.TRUE;
+                        case FALSE -> Boolean.FALSE;
+                        default -> value.toString();
+                    });
+                }
+            }
+        }
+        return requested;
+    }
+
+    private static Map<String, Object> view(CustomerUser user) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("displayName", user.getDisplayName());
+        view.put("firstName", user.getFirstName());
+        view.put("lastName", user.getLastName());
+        view.put("userPrincipalName", user.getUserPrincipalName());
+        view.put("usageLocation", user.getUsageLocation());
+        return view;
+    }
+}

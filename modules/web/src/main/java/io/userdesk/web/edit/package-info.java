@@ -1,0 +1,2 @@
+/** The audited edit use case: validate, audit the attempt, PATCH Partner Center, audit the outcome. */
+package io.userdesk.web.edit;

@@ -1,0 +1,225 @@
+package io.userdesk.web.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import io.userdesk.web.config.PortalSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One authentication mechanism for the two ways in, because Jakarta Security 3 allows only one per application:
+ * <ul>
+ * <li>{@code /api/*} is authenticated only by a bearer token, checked by Payara's MicroProfile JWT mechanism, to which
+ * this class delegates. The session cookie is never looked at there, so a browser session cannot call the API
+ * (no CSRF through the API).</li>
+ * <li>Pages are authenticated only by the session established at sign-in; an {@code Authorization} header is ignored
+ * there, so a leaked API token cannot open the UI.</li>
+ * </ul>
+ * The session id is renewed at sign-in against session fixation.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
+    public static final String SESSION_ATTRIBUTE = "userdesk.signedInStaff";
+    /** Present while a signed-in staff member must set a new password before anything else. */
+    public static final String MUST_CHANGE_PASSWORD_ATTRIBUTE = "userdesk.mustChangePassword";
+    public static final String CHANGE_PASSWORD_PAGE = "/account/password.xhtml";
+    private static final String SIGN_IN_PAGE = "/signin.xhtml";
+    private static final String INVALID_TOKEN =
+            "The bearer token is not valid (expired, wrongly signed, not for this API, or its account is disabled).";
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    @Inject
+    StaffAccountRepository accounts;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    ApiTokenGuard tokenGuard;
+
+    @Inject
+    PortalSettings settings;
+
+    private volatile HttpAuthenticationMechanism jwtMechanism;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        SecurityHeaders.apply(request, response);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return validateApiRequest(request, response, context, path);
+        }
+        return validatePageRequest(request, context);
+    }
+
+    private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response,
+                                                    HttpMessageContext context, String path) throws AuthenticationException {
+        if (!context.isProtected() || "/api/token".equals(path)) {
+            return context.doNothing();
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return unauthorized(response, "A bearer token is required: get one from POST /api/token.");
+        }
+        String token = authorization.substring(7).trim();
+        if (tokenGuard.rejectHeader(token).isPresent()) {
+            return unauthorized(response, INVALID_TOKEN);
+        }
+        // Payara's mechanism answers a bad token with sendError(401), i.e. an HTML page; keep it from committing
+        // the response so the caller gets problem JSON like every other API error.
+        DeferredErrorResponse deferred = new DeferredErrorResponse(response);
+        context.setResponse(deferred);
+        AuthenticationStatus status;
+        try {
+            status = jwtMechanism().validateRequest(request, deferred, context);
+        } catch (RuntimeException e) {
+            status = AuthenticationStatus.SEND_FAILURE;
+        } finally {
+            context.setResponse(response);
+        }
+        if (status != AuthenticationStatus.SUCCESS || tokenGuard.rejectClaims(token).isPresent()) {
+            return unauthorized(response, INVALID_TOKEN);
+        }
+        return status;
+    }
+
+    private AuthenticationStatus validatePageRequest(HttpServletRequest request, HttpMessageContext context) {
+        if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
+            return signIn(request, context, context.getAuthParameters().getCredential());
+        }
+        HttpSession session = request.getSession(false);
+        SignedInStaff staff = session == null ? null : (SignedInStaff) session.getAttribute(SESSION_ATTRIBUTE);
+        if (staff != null && sessionStillValid(staff)) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (session.getAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE) != null && context.isProtected()
+                    && !path.equals(CHANGE_PASSWORD_PAGE)) {
+                return context.redirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+            }
+            return context.notifyContainerAboutLogin(staff.username(), new java.util.HashSet<>(staff.roles()));
+        }
+        if (staff != null) {
+            session.invalidate();
+        }
+        if (context.isProtected()) {
+            String target = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    /** Absolute session lifetime, and the account must still be enabled (disabling an account ends its sessions). */
+    private boolean sessionStillValid(SignedInStaff staff) {
+        if (!withinAbsoluteLifetime(staff.signedInAt(), Instant.now(), settings.sessionAbsoluteTimeoutMinutes())) {
+            return false;
+        }
+        return accounts.find(staff.username()).map(StaffAccount::enabled).orElse(false);
+    }
+
+    /** The absolute session lifetime (ASVS 7.3.2): counted from sign-in, however active the session is. */
+    static boolean withinAbsoluteLifetime(Instant signedInAt, Instant now, long maxMinutes) {
+        return signedInAt != null && !now.isAfter(signedInAt.plus(Duration.ofMinutes(maxMinutes)));
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true);
+        }
+        String username = result.getCallerPrincipal().getName();
+        java.util.Optional<StaffAccount> account = accounts.find(username);
+        String displayName = account.map(StaffAccount::displayName).orElse(username);
+        if (account.map(StaffAccount::mustChangePassword).orElse(false)) {
+            session.setAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE, Boolean.TRUE);
+        }
+        List<String> roles = new ArrayList<>(result.getCallerGroups());
+        roles.sort(null);
+        session.setAttribute(SESSION_ATTRIBUTE, new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now()));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private HttpAuthenticationMechanism jwtMechanism() throws AuthenticationException {
+        if (jwtMechanism == null) {
+            // Payara registers its mechanism as a synthetic bean whose types include JWTAuthenticationMechanism. The bean
+            // manager is asked directly: resolving through Instance would eliminate it in favour of this alternative.
+            for (Bean<?> bean : beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)) {
+                boolean isJwt = bean.getTypes().stream()
+                        .anyMatch(type -> type.getTypeName().endsWith(".JWTAuthenticationMechanism"));
+                if (isJwt) {
+                    jwtMechanism = (HttpAuthenticationMechanism) beanManager.getReference(bean,
+                            HttpAuthenticationMechanism.class, beanManager.createCreationalContext(bean));
+                    break;
+                }
+            }
+            if (jwtMechanism == null) {
+                throw new AuthenticationException("The MicroProfile JWT mechanism is not installed");
+            }
+        }
+        return jwtMechanism;
+    }
+
+    /** Records an error status instead of letting the container render its HTML error page. */
+    static final class DeferredErrorResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+        DeferredErrorResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) {
+            // deferred: the caller writes problem JSON
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            // deferred: the caller writes problem JSON
+        }
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"userdesk\"");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                    + detail.replace("\"", "'") + "\"}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; the status is all that matters
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,61 @@
+package io.userdesk.web.view;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The sign-in form: hands the credentials to Jakarta Security and goes back to the page the person wanted. */
+@Named
+@RequestScoped
+public class SignInBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    private String username;
+    private String password;
+    private String next;
+
+    public void signIn() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username == null ? "" : username.trim(),
+                                password == null ? "" : password)));
+        password = null;
+        if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(external.getRequestContextPath() + safeNext());
+            faces.responseComplete();
+        } else if (status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete();
+        } else {
+            Messages.fieldError(null, "The username or password is not correct.");
+        }
+    }
+
+    /** Only a path inside this portal, never another site (no open redirect). */
+    private String safeNext() {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/signin")) {
+            return "/";
+        }
+        return next;
+    }
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getNext() { return next; }
+    public void setNext(String next) { this.next = next; }
+}

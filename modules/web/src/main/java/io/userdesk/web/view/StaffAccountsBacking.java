@@ -1,0 +1,168 @@
+package io.userdesk.web.view;
+
+import io.userdesk.audit.AuditUnavailableException;
+import io.userdesk.web.security.Roles;
+import io.userdesk.web.security.StaffAccount;
+import io.userdesk.web.security.StaffAdministration;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The admin pages for staff accounts: the list with a form to create one ({@code /admin/staff.xhtml}) and one
+ * account's roles, scope, status and password ({@code /admin/account.xhtml?username=…}). Every action goes through
+ * {@link StaffAdministration}, which validates and audits it.
+ */
+@Named
+@ViewScoped
+public class StaffAccountsBacking implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    StaffAdministration administration;
+
+    @Inject
+    CurrentStaff currentStaff;
+
+    private String username;
+    private String displayName;
+    private List<String> roles = new ArrayList<>();
+    private String scope;
+    private String password;
+    private StaffAccount account;
+
+    /** One row of the list, as JavaBean getters (EL cannot read record accessors). */
+    public static final class Row {
+        private final StaffAccount account;
+
+        Row(StaffAccount account) {
+            this.account = account;
+        }
+
+        public String getUsername() { return account.username(); }
+        public String getDisplayName() { return account.displayName(); }
+        public String getRoles() { return String.join(", ", account.roles()); }
+        public String getScope() { return account.scoped() ? account.customerScope().size() + " customers" : "all customers"; }
+        public String getStatus() { return status(account); }
+    }
+
+    public List<Row> getAccounts() {
+        return administration.all().stream().map(Row::new).toList();
+    }
+
+    public List<String> getAllRoles() {
+        return Roles.ALL;
+    }
+
+    /** View action of the account page: loads the account named by the view parameter. */
+    public void load() {
+        account = username == null ? null : administration.find(username).orElse(null);
+        if (account == null) {
+            Messages.error("There is no staff account " + (username == null ? "" : username) + ".", null);
+            return;
+        }
+        displayName = account.displayName();
+        roles = new ArrayList<>(account.roles());
+        scope = String.join("\n", account.customerScope());
+    }
+
+    public void create() {
+        run("createForm", () -> administration.create(currentStaff.changedBy(), username, displayName, roles, scope, password),
+                "Created " + username + "; they must set a new password at their first sign-in.");
+        if (!jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
+            username = null;
+            displayName = null;
+            roles = new ArrayList<>();
+            scope = null;
+        }
+    }
+
+    public void save() {
+        run("accountForm", () -> administration.update(currentStaff.changedBy(), username, displayName, roles, scope),
+                "Saved.");
+        reload();
+    }
+
+    public void disable() {
+        run("statusForm", () -> administration.setEnabled(currentStaff.changedBy(), username, false),
+                username + " is disabled; their sessions and tokens stop working.");
+        reload();
+    }
+
+    public void enable() {
+        run("statusForm", () -> administration.setEnabled(currentStaff.changedBy(), username, true), username + " is enabled.");
+        reload();
+    }
+
+    public void unlock() {
+        run("statusForm", () -> administration.unlock(currentStaff.changedBy(), username), username + " is unlocked.");
+        reload();
+    }
+
+    public void resetPassword() {
+        run("passwordForm", () -> administration.resetPassword(currentStaff.changedBy(), username, password),
+                "The password was reset; " + username + " must change it at their next sign-in.");
+        reload();
+    }
+
+    private void run(String form, Runnable change, String success) {
+        try {
+            change.run();
+            Messages.info(success, null);
+        } catch (StaffAdministration.Refused e) {
+            Messages.fieldError(e.field() == null ? null : form + ":" + e.field(), e.getMessage());
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+        } catch (AuditUnavailableException e) {
+            Messages.error("The change was made, but the audit trail could not record it.", "Tell the audit database's owner.");
+        } finally {
+            password = null;
+        }
+    }
+
+    private void reload() {
+        String keep = username;
+        account = administration.find(keep).orElse(null);
+        if (account != null && !jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
+            displayName = account.displayName();
+            roles = new ArrayList<>(account.roles());
+            scope = String.join("\n", account.customerScope());
+        }
+    }
+
+    static String status(StaffAccount account) {
+        List<String> parts = new ArrayList<>();
+        parts.add(account.enabled() ? "enabled" : "disabled");
+        if (account.lockedAt(Instant.now())) {
+            parts.add("locked until " + TIME.format(account.lockedUntil()));
+        } else if (account.failedSignIns() > 0) {
+            parts.add(account.failedSignIns() + " failed sign-ins");
+        }
+        if (account.mustChangePassword()) {
+            parts.add("must change password");
+        }
+        return String.join(", ", parts);
+    }
+
+    public boolean isFound() { return account != null; }
+    public boolean isEnabled() { return account != null && account.enabled(); }
+    public boolean isLocked() { return account != null && (account.lockedAt(Instant.now()) || account.failedSignIns() > 0); }
+    public String getStatus() { return account == null ? "" : status(account); }
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public List<String> getRoles() { return roles; }
+    public void setRoles(List<String> roles) { this.roles = roles; }
+    public String getScope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}

@@ -1,0 +1,29 @@
+package io.userdesk.web.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The deployment every IT uses: the portal WAR exactly as Maven packaged it, renamed ROOT.war so it serves at
+ * {@code /} as in production. Tests are black-box ({@code testable = false}): they act as a browser or an API client.
+ */
+public final class PortalDeployment {
+    /** The emulator's demo data (see modules/emulator's seed fixture). */
+    public static final String CONTOSO = "4d3cf487-6c7e-4b5a-9d60-2a3b1c0d0001";
+    public static final String DANIEL_TSAI = "a9ef48bb-0000-4000-8000-000000000001";
+    public static final String EMULATOR_TOKEN = "it-access-token";
+
+    private PortalDeployment() {
+    }
+
+    public static WebArchive portal() {
+        File war = new File(System.getProperty("it.war", "target/userdesk-web.war"));
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + System.getProperty("it.http.port", "18080");
+    }
+}
