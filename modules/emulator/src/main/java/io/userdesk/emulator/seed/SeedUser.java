@@ -2,8 +2,10 @@ package io.userdesk.emulator.seed;
 
 /**
  * One user of the seed fixture. {@code usageLocation} may be absent, as for some users in the documented list
- * example; {@code state} is absent for active users and {@code inactive} (with {@code softDeletionTime}) for
- * soft-deleted ones. Plain public fields: this is a JSON-B data holder and nothing else.
+ * example; {@code state} is absent for active users and {@code inactive} for soft-deleted ones, which carry either a
+ * fixed {@code softDeletionTime} or {@code deletedDaysAgo}: a deletion that many days before the state is seeded, so
+ * the seeded users stay inside Partner Center's 30-day restore window whenever the emulator starts. Plain public
+ * fields: this is a JSON-B data holder and nothing else.
  */
 public class SeedUser {
     public String id;
@@ -14,4 +16,5 @@ public class SeedUser {
     public String usageLocation;
     public String state;
     public String softDeletionTime;
+    public Integer deletedDaysAgo;
 }

@@ -59,8 +59,9 @@ public class PartnerCenterState {
     /** Replaces everything with the fixture's customers and users, as on a fresh start. */
     public void reset(SeedFixture seed) {
         Map<String, StoredCustomer> fresh = new LinkedHashMap<>();
+        java.time.Instant seededAt = clock.instant();
         for (SeedCustomer seedCustomer : seed.customers) {
-            StoredCustomer customer = StoredCustomer.fromSeed(seedCustomer);
+            StoredCustomer customer = StoredCustomer.fromSeed(seedCustomer, seededAt);
             if (fresh.put(customer.id, customer) != null) {
                 throw new IllegalStateException("Duplicate customer id " + customer.id + " in the seed fixture");
             }

@@ -35,11 +35,11 @@ final class StoredCustomer {
         this.allowDelegatedAccess = allowDelegatedAccess;
     }
 
-    static StoredCustomer fromSeed(SeedCustomer seed) {
+    static StoredCustomer fromSeed(SeedCustomer seed, java.time.Instant seededAt) {
         StoredCustomer customer = new StoredCustomer(PartnerCenterState.normalizeId(seed.id), seed.companyName, seed.domain,
                 seed.customDomains == null ? List.of() : seed.customDomains, seed.allowDelegatedAccess);
         for (var seedUser : seed.users) {
-            StoredUser user = StoredUser.fromSeed(seedUser);
+            StoredUser user = StoredUser.fromSeed(seedUser, seededAt);
             if (customer.usersById.put(user.id, user) != null) {
                 throw new IllegalStateException("Duplicate user id " + user.id + " in customer " + customer.id);
             }

@@ -34,7 +34,8 @@ final class StoredUser {
         this.id = id;
     }
 
-    static StoredUser fromSeed(SeedUser seed) {
+    /** @param seededAt when the state is seeded; a relative deletion time ({@code deletedDaysAgo}) counts back from it */
+    static StoredUser fromSeed(SeedUser seed, java.time.Instant seededAt) {
         StoredUser user = new StoredUser(PartnerCenterState.normalizeId(seed.id));
         user.userPrincipalName = seed.userPrincipalName;
         user.firstName = seed.firstName;
@@ -42,7 +43,9 @@ final class StoredUser {
         user.displayName = seed.displayName;
         user.usageLocation = seed.usageLocation;
         user.state = seed.state == null ? ACTIVE : seed.state;
-        user.softDeletionTime = seed.softDeletionTime;
+        user.softDeletionTime = seed.softDeletionTime != null || seed.deletedDaysAgo == null ? seed.softDeletionTime
+                : java.time.format.DateTimeFormatter.ISO_INSTANT.format(seededAt
+                        .minus(java.time.Duration.ofDays(seed.deletedDaysAgo)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         return user;
     }
 

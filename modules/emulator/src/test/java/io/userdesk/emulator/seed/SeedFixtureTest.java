@@ -28,7 +28,9 @@ class SeedFixtureTest {
         assertEquals(2400, contoso.users.stream().filter(u -> u.state == null).count());
         List<SeedUser> deleted = contoso.users.stream().filter(u -> "inactive".equals(u.state)).toList();
         assertEquals(3, deleted.size());
-        assertTrue(deleted.stream().allMatch(u -> u.softDeletionTime != null));
+        // relative to the emulator's start, so restore keeps working whatever the date (not fixed dates that expire)
+        assertEquals(List.of(17, 9, 2), deleted.stream().map(u -> u.deletedDaysAgo).toList());
+        assertTrue(deleted.stream().allMatch(u -> u.softDeletionTime == null));
 
         SeedUser first = contoso.users.get(0);
         assertEquals("a9ef48bb-0000-4000-8000-000000000001", first.id);

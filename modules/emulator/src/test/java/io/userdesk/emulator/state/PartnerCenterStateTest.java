@@ -256,8 +256,23 @@ class PartnerCenterStateTest {
     }
 
     @Test
+    void seededDeletionTimesCountBackFromWhenTheStateIsSeeded() {
+        List<String> times = state.listUsers(CONTOSO, new ListRequest(null,
+                "{\"Field\":\"UserState\",\"Value\":\"Inactive\",\"Operator\":\"equals\"}", null, null, null, null))
+                .items().stream().map(CustomerUser::getSoftDeletionTime).toList();
+        assertEquals(List.of("2026-11-09T09:00:00Z", "2026-11-17T09:00:00Z", "2026-11-24T09:00:00Z"), times);
+    }
+
+    @Test
     void aUserDeletedMoreThan30DaysAgoCannotBeRestored() {
-        PartnerCenterState future = new PartnerCenterState(SEED, Clock.fixed(NOW.plus(java.time.Duration.ofDays(60)), ZoneOffset.UTC));
+        Instant[] now = {NOW};
+        Clock advancing = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        PartnerCenterState future = new PartnerCenterState(SEED, advancing);
+        now[0] = NOW.plus(java.time.Duration.ofDays(60));
         CustomerUser old = deletedContosoUser();
         PartnerCenterFault fault = assertThrows(PartnerCenterFault.class,
                 () -> future.updateUser(CONTOSO, old.getId(), changes(u -> u.setState("active"))));
