@@ -119,8 +119,17 @@ public class PartnerCenterGateway {
     }
 
     public CustomerUserCollection listUsers(String correlationId, String customerId, int size, String continuationToken) {
+        return listUsers(correlationId, customerId, size, UserListing.ACTIVE, continuationToken);
+    }
+
+    /**
+     * A page of a customer's users: active or deleted ones, in Partner Center's order or sorted. A continuation token
+     * belongs to its listing, so the same listing must be passed with it.
+     */
+    public CustomerUserCollection listUsers(String correlationId, String customerId, int size, UserListing listing,
+                                            String continuationToken) {
         return call("listUsers", customerId, null, newId(), correlationId, (c, requestId) -> c.listUsers(requestId,
-                correlationId, customerId, size, null, null, null,
+                correlationId, customerId, size, listing.filter(), listing.sortField(), listing.sortDirection(),
                 continuationToken == null ? null : SEEK_NEXT, continuationToken));
     }
 

@@ -34,6 +34,7 @@ public record ReconciliationVerdict(AuditOutcome outcome, String explanation) {
                 case "lastName" -> current.getLastName();
                 case "userPrincipalName" -> current.getUserPrincipalName();
                 case "usageLocation" -> current.getUsageLocation();
+                case "state" -> current.getState();
                 default -> null;
             };
             if (field.getKey().equals("password") || field.getKey().equals("forceChangePassword")) {

@@ -3,6 +3,7 @@ package io.userdesk.web.directory;
 import io.userdesk.api.model.Customer;
 import io.userdesk.api.model.CustomerUser;
 import io.userdesk.client.PartnerCenterGateway;
+import io.userdesk.client.UserListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.userdesk.web.security.CustomerScope;
 import jakarta.inject.Inject;
@@ -37,11 +38,29 @@ public class CustomerDirectory {
     }
 
     public Page<CustomerUser> findUsers(String correlationId, String customerId, String search, int pageSize, String cursor) {
+        return findUsers(correlationId, customerId, search, UserOrder.DEFAULT, pageSize, cursor);
+    }
+
+    /** Active users matching the search (display name or UPN), in the order Partner Center sorts them. */
+    public Page<CustomerUser> findUsers(String correlationId, String customerId, String search, UserOrder order,
+                                        int pageSize, String cursor) {
+        return scanUsers(correlationId, customerId, search, (order == null ? UserOrder.DEFAULT : order).activeUsers(),
+                pageSize, cursor);
+    }
+
+    /** Deleted users (Partner Center's deleted-users filter) matching the search; restorable for 30 days. */
+    public Page<CustomerUser> findDeletedUsers(String correlationId, String customerId, String search, int pageSize,
+                                               String cursor) {
+        return scanUsers(correlationId, customerId, search, UserListing.DELETED, pageSize, cursor);
+    }
+
+    private Page<CustomerUser> scanUsers(String correlationId, String customerId, String search, UserListing listing,
+                                         int pageSize, String cursor) {
         scope.requireVisible(customerId);
         String needle = normalize(search);
         Predicate<CustomerUser> matches = needle == null ? u -> true
                 : u -> contains(u.getDisplayName(), needle) || contains(u.getUserPrincipalName(), needle);
-        return PageScanner.scan((token, size) -> partnerCenter.listUsers(correlationId, customerId, size, token),
+        return PageScanner.scan((token, size) -> partnerCenter.listUsers(correlationId, customerId, size, listing, token),
                 matches, needle != null, clamp(pageSize), cursor);
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class UserChangeSet {
     static final String CHANGED = "changed";
+    static final String ACTIVE = "active";
 
     private UserChangeSet() {
     }
@@ -36,8 +37,19 @@ final class UserChangeSet {
         return body;
     }
 
+    /**
+     * The restore body Partner Center documents for a deleted user: only {@code state: "active"} (the other fields are
+     * restored from the inactive user) and the object type.
+     */
+    static CustomerUser restoreBody() {
+        CustomerUser body = new CustomerUser();
+        body.setState(ACTIVE);
+        body.setAttributes(ResourceAttributes.of(CustomerUser.OBJECT_TYPE));
+        return body;
+    }
+
     static boolean isEmpty(CustomerUser body) {
-        return body.getDisplayName() == null && body.getFirstName() == null && body.getLastName() == null
+        return body.getState() == null && body.getDisplayName() == null && body.getFirstName() == null && body.getLastName() == null
                 && body.getUserPrincipalName() == null && body.getUsageLocation() == null && body.getPasswordProfile() == null;
     }
 
@@ -49,6 +61,7 @@ final class UserChangeSet {
         putIfPresent(view, "lastName", body.getLastName());
         putIfPresent(view, "userPrincipalName", body.getUserPrincipalName());
         putIfPresent(view, "usageLocation", body.getUsageLocation());
+        putIfPresent(view, "state", body.getState());
         if (body.getPasswordProfile() != null) {
             view.put("password", CHANGED);
             view.put("forceChangePassword", Boolean.TRUE.equals(body.getPasswordProfile().getForceChangePassword()));
@@ -64,6 +77,7 @@ final class UserChangeSet {
         addIfTouched(changes, "lastName", body.getLastName(), before.getLastName(), after.getLastName());
         addIfTouched(changes, "userPrincipalName", body.getUserPrincipalName(), before.getUserPrincipalName(), after.getUserPrincipalName());
         addIfTouched(changes, "usageLocation", body.getUsageLocation(), before.getUsageLocation(), after.getUsageLocation());
+        addIfTouched(changes, "state", body.getState(), before.getState(), after.getState());
         if (body.getPasswordProfile() != null) {
             changes.add(new FieldChange("password", null, CHANGED));
             changes.add(new FieldChange("forceChangePassword", null,

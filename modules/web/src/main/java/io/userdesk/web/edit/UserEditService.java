@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * <li>An outcome event linked by correlation id: succeeded with before → after per field, or failed with Partner
  *     Center's status and error, or unknown after a timeout.</li>
  * </ol>
- * A password appears in the PATCH body only; the audit sees {@code "changed"} and the force-change flag.
+ * A password appears in the PATCH body only; the audit sees {@code "changed"} and the force-change flag. Restoring a
+ * deleted user is the same PATCH use case with the documented body {@code state: "active"}, so it is audited the same way.
  */
 @ApplicationScoped
 public class UserEditService {
@@ -58,10 +59,22 @@ public class UserEditService {
     }
 
     public EditResult updateUser(Actor actor, String customerId, String userId, CustomerUser requested, String reason) {
+        return send(actor, customerId, userId, UserChangeSet.patchBody(requested == null ? new CustomerUser() : requested),
+                reason);
+    }
+
+    /**
+     * Restores a deleted user (Partner Center keeps one for 30 days): a PATCH with {@code state: "active"} only,
+     * audited exactly like an edit (attempt first, then the outcome with state inactive → active).
+     */
+    public EditResult restoreUser(Actor actor, String customerId, String userId, String reason) {
+        return send(actor, customerId, userId, UserChangeSet.restoreBody(), reason);
+    }
+
+    private EditResult send(Actor actor, String customerId, String userId, CustomerUser body, String reason) {
         scope.requireVisible(customerId);
         String correlationId = PartnerCenterGateway.newId();
         String requestId = PartnerCenterGateway.newId();
-        CustomerUser body = UserChangeSet.patchBody(requested == null ? new CustomerUser() : requested);
         Map<String, Object> requestedView = UserChangeSet.auditView(body);
 
         List<FieldViolation> violations = UserChangeSet.isEmpty(body)

@@ -45,6 +45,8 @@ public final class PermissionMatrix {
             page("/customers/index.xhtml", false, EDITORS, "/customers/index.xhtml", "find customers"),
             page("/customers/users.xhtml", false, EDITORS, "/customers/users.xhtml?customer=" + CUSTOMER,
                     "find a customer's users"),
+            page("/customers/deleted.xhtml", false, EDITORS, "/customers/deleted.xhtml?customer=" + CUSTOMER,
+                    "a customer's deleted users; restore one (audited)"),
             page("/customers/edit.xhtml", false, EDITORS,
                     "/customers/edit.xhtml?customer=" + CUSTOMER + "&user=" + USER, "edit a user (audited)"),
             page("/audit/index.xhtml", false, REVIEWERS, "/audit/index.xhtml", "search the audit trail"),
