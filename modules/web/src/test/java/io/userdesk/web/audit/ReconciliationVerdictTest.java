@@ -52,4 +52,14 @@ class ReconciliationVerdictTest {
         assertEquals(AuditOutcome.UNKNOWN, password.outcome());
         assertTrue(password.explanation().contains("cannot be read back"));
     }
+
+    @Test
+    void anInterruptedRestoreIsSettledByTheUsersStateNow() {
+        CustomerUser active = user("Kevin Liu", "US");
+        active.setState("active");
+        CustomerUser stillDeleted = user("Kevin Liu", "US");
+        stillDeleted.setState("inactive");
+        assertEquals(AuditOutcome.SUCCEEDED, ReconciliationVerdict.decide(asked("state", "active"), active).outcome());
+        assertEquals(AuditOutcome.FAILED, ReconciliationVerdict.decide(asked("state", "active"), stillDeleted).outcome());
+    }
 }

@@ -62,4 +62,18 @@ class UserChangeSetTest {
         assertTrue(UserChangeSet.isEmpty(UserChangeSet.patchBody(new CustomerUser())));
         assertNull(UserChangeSet.patchBody(new CustomerUser()).getDisplayName());
     }
+
+    @Test
+    void aRestoreSendsOnlyTheActiveStateAndIsAuditedAsInactiveToActive() {
+        CustomerUser body = UserChangeSet.restoreBody();
+        assertEquals("{\"attributes\":{\"objectType\":\"CustomerUser\"},\"state\":\"active\"}",
+                PartnerCenterJson.create().toJson(body));
+        assertFalse(UserChangeSet.isEmpty(body));
+        assertEquals(Map.of("state", "active"), UserChangeSet.auditView(body));
+        CustomerUser before = user("Kevin Liu", "US");
+        before.setState("inactive");
+        CustomerUser after = user("Kevin Liu", "US");
+        List<FieldChange> changes = UserChangeSet.changes(before, after, body);
+        assertEquals(List.of(new FieldChange("state", "inactive", "active")), changes);
+    }
 }
