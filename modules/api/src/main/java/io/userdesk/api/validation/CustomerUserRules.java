@@ -78,7 +78,8 @@ public final class CustomerUserRules {
         }
         if (value.length() > DISPLAY_NAME_MAX) {
             return violation(DISPLAY_NAME, "displayName.tooLong",
-                    "Display name must be at most " + DISPLAY_NAME_MAX + " characters (it has " + value.length() + ").");
+                    "Display name must be at most " + DISPLAY_NAME_MAX + " characters (it has " + value.length() + ").",
+                    DISPLAY_NAME_MAX, value.length());
         }
         return Optional.empty();
     }
@@ -94,7 +95,7 @@ public final class CustomerUserRules {
     private static Optional<FieldViolation> checkNameLength(String field, String label, String value) {
         if (value != null && value.length() > NAME_MAX) {
             return violation(field, field + ".tooLong",
-                    label + " must be at most " + NAME_MAX + " characters (it has " + value.length() + ").");
+                    label + " must be at most " + NAME_MAX + " characters (it has " + value.length() + ").", NAME_MAX, value.length());
         }
         return Optional.empty();
     }
@@ -126,7 +127,8 @@ public final class CustomerUserRules {
             char c = alias.charAt(i);
             if (!isAsciiLetterOrDigit(c) && UPN_ALIAS_SYMBOLS.indexOf(c) < 0) {
                 return violation(USER_PRINCIPAL_NAME, "userPrincipalName.characters",
-                        "User principal name may only use A-Z, a-z, 0-9 and ' . - _ ! # ^ ~ before the @ (found '" + c + "').");
+                        "User principal name may only use A-Z, a-z, 0-9 and ' . - _ ! # ^ ~ before the @ (found '" + c + "').",
+                        String.valueOf(c));
             }
         }
         if (alias.endsWith(".")) {
@@ -135,7 +137,8 @@ public final class CustomerUserRules {
         }
         if (alias.length() > UPN_ALIAS_MAX) {
             return violation(USER_PRINCIPAL_NAME, "userPrincipalName.aliasTooLong",
-                    "The part before the @ must be at most " + UPN_ALIAS_MAX + " characters (it has " + alias.length() + ").");
+                    "The part before the @ must be at most " + UPN_ALIAS_MAX + " characters (it has " + alias.length() + ").",
+                    UPN_ALIAS_MAX, alias.length());
         }
         if (domain.isEmpty() || !isDomainName(domain)) {
             return violation(USER_PRINCIPAL_NAME, "userPrincipalName.domainFormat",
@@ -143,20 +146,24 @@ public final class CustomerUserRules {
         }
         if (domain.length() > UPN_DOMAIN_MAX) {
             return violation(USER_PRINCIPAL_NAME, "userPrincipalName.domainTooLong",
-                    "The part after the @ must be at most " + UPN_DOMAIN_MAX + " characters (it has " + domain.length() + ").");
+                    "The part after the @ must be at most " + UPN_DOMAIN_MAX + " characters (it has " + domain.length() + ").",
+                    UPN_DOMAIN_MAX, domain.length());
         }
         if (value.length() > UPN_MAX) {
             return violation(USER_PRINCIPAL_NAME, "userPrincipalName.tooLong",
-                    "User principal name must be at most " + UPN_MAX + " characters (it has " + value.length() + ").");
+                    "User principal name must be at most " + UPN_MAX + " characters (it has " + value.length() + ").",
+                    UPN_MAX, value.length());
         }
         if (customerDomains == null) {
             return Optional.empty();
         }
         Set<String> allowed = customerDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         if (!allowed.contains(domain.toLowerCase(Locale.ROOT))) {
+            String listed = String.join(", ", new java.util.TreeSet<>(allowed));
             return violation(USER_PRINCIPAL_NAME, "userPrincipalName.domainNotVerified",
                     "The domain " + domain + " is not one of this customer's domains"
-                            + (allowed.isEmpty() ? "." : " (" + String.join(", ", new java.util.TreeSet<>(allowed)) + ")."));
+                            + (allowed.isEmpty() ? "." : " (" + listed + ")."),
+                    domain, allowed.size(), listed);
         }
         return Optional.empty();
     }
@@ -168,7 +175,7 @@ public final class CustomerUserRules {
         }
         if (value.length() < PASSWORD_MIN || value.length() > PASSWORD_MAX) {
             return violation(PASSWORD, "password.length",
-                    "Password must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long.");
+                    "Password must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long.", PASSWORD_MIN, PASSWORD_MAX);
         }
         boolean lower = false;
         boolean upper = false;
@@ -186,7 +193,8 @@ public final class CustomerUserRules {
                 symbol = true;
             } else {
                 return violation(PASSWORD, "password.characters",
-                        "Password may only use letters A-Z and a-z, digits, spaces and the symbols " + PASSWORD_SYMBOLS + ".");
+                        "Password may only use letters A-Z and a-z, digits, spaces and the symbols " + PASSWORD_SYMBOLS + ".",
+                        PASSWORD_SYMBOLS);
             }
         }
         int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
@@ -219,7 +227,8 @@ public final class CustomerUserRules {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static Optional<FieldViolation> violation(String field, String code, String message) {
-        return Optional.of(new FieldViolation(field, code, message));
+    /** A violation; {@code arguments} are the values the English message quotes, in order, for translations. */
+    private static Optional<FieldViolation> violation(String field, String code, String message, Object... arguments) {
+        return Optional.of(new FieldViolation(field, code, message, List.of(arguments)));
     }
 }

@@ -27,17 +27,34 @@ public class StaffAdministration {
     public record ChangedBy(String username, String displayName, List<String> roles) {
     }
 
-    /** A refusal with the field it concerns (null: the whole form), shown next to that field. */
+    /**
+     * A refusal with the field it concerns (null: the whole form), shown next to that field. The message is English
+     * (logs, tests); {@code code} and {@code arguments} let the portal show it in the viewer's language.
+     */
     public static final class Refused extends RuntimeException {
         private final String field;
+        private final String code;
+        private final transient List<Object> arguments;
 
-        public Refused(String field, String message) {
+        public Refused(String field, String code, String message, Object... arguments) {
             super(message);
             this.field = field;
+            this.code = code;
+            this.arguments = List.of(arguments);
         }
 
         public String field() {
             return field;
+        }
+
+        /** A stable key for the reason, such as {@code username.exists}. */
+        public String code() {
+            return code;
+        }
+
+        /** The values the message quotes, in order. */
+        public List<Object> arguments() {
+            return arguments;
         }
     }
 
@@ -63,10 +80,10 @@ public class StaffAdministration {
                        String temporaryPassword) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
-            throw new Refused("username", "Use 2–64 characters: lower-case letters, digits, '.', '_', '-' or '@'.");
+            throw new Refused("username", "username.format", "Use 2–64 characters: lower-case letters, digits, '.', '_', '-' or '@'.");
         }
         if (accounts.find(name).isPresent()) {
-            throw new Refused("username", "An account with this username exists.");
+            throw new Refused("username", "username.exists", "An account with this username exists.");
         }
         String display = requireDisplayName(displayName);
         List<String> checkedRoles = requireRoles(roles);
@@ -86,7 +103,7 @@ public class StaffAdministration {
         List<String> checkedRoles = requireRoles(roles);
         if (account.username().equals(by.username()) && account.roles().contains(Roles.ADMIN)
                 && !checkedRoles.contains(Roles.ADMIN)) {
-            throw new Refused("roles", "You cannot take the admin role from yourself; ask another admin.");
+            throw new Refused("roles", "roles.ownAdmin", "You cannot take the admin role from yourself; ask another admin.");
         }
         List<String> scope = parseScope(scopeText);
         accounts.setRolesAndScope(account.username(), display, checkedRoles, scope);
@@ -108,7 +125,7 @@ public class StaffAdministration {
     public void setEnabled(ChangedBy by, String username, boolean enabled) {
         StaffAccount account = existing(username);
         if (!enabled && account.username().equals(by.username())) {
-            throw new Refused(null, "You cannot disable your own account.");
+            throw new Refused(null, "disable.self", "You cannot disable your own account.");
         }
         accounts.setEnabled(account.username(), enabled);
         audit.staffAccountChanged(by.username(), by.displayName(), by.roles(), account.username(),
@@ -137,14 +154,14 @@ public class StaffAdministration {
     public void changeOwnPassword(ChangedBy by, String currentPassword, String newPassword, String confirmation) {
         StaffAccount account = existing(by.username());
         if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throw new Refused("current", "The current password is not correct.");
+            throw new Refused("current", "current.wrong", "The current password is not correct.");
         }
         requirePolicy(account.username(), newPassword, "newPassword");
         if (!newPassword.equals(confirmation)) {
-            throw new Refused("confirmation", "The two new passwords differ.");
+            throw new Refused("confirmation", "confirmation.differs", "The two new passwords differ.");
         }
         if (newPassword.equals(currentPassword)) {
-            throw new Refused("newPassword", "Choose a password different from the current one.");
+            throw new Refused("newPassword", "newPassword.same", "Choose a password different from the current one.");
         }
         accounts.setPassword(account.username(), passwords.hash(newPassword), false);
         audit.staffAccountChanged(by.username(), by.displayName(), by.roles(), account.username(), "change-own-password",
@@ -185,13 +202,13 @@ public class StaffAdministration {
     }
 
     private StaffAccount existing(String username) {
-        return accounts.find(username).orElseThrow(() -> new Refused(null, "There is no staff account " + username + "."));
+        return accounts.find(username).orElseThrow(() -> new Refused(null, "account.notFound", "There is no staff account " + username + ".", username));
     }
 
     private static String requireDisplayName(String displayName) {
         String display = displayName == null ? "" : displayName.trim();
         if (display.isEmpty() || display.length() > 200) {
-            throw new Refused("displayName", "Enter a display name of at most 200 characters.");
+            throw new Refused("displayName", "displayName.invalid", "Enter a display name of at most 200 characters.");
         }
         return display;
     }
@@ -200,7 +217,7 @@ public class StaffAdministration {
         List<String> checked = roles == null ? List.of()
                 : Roles.ALL.stream().filter(roles::contains).toList();
         if (checked.isEmpty()) {
-            throw new Refused("roles", "Choose at least one role.");
+            throw new Refused("roles", "roles.none", "Choose at least one role.");
         }
         return checked;
     }
@@ -216,7 +233,7 @@ public class StaffAdministration {
                 continue;
             }
             if (!TENANT_ID.matcher(id).matches()) {
-                throw new Refused("scope", "'" + id + "' is not a customer tenant id (a GUID).");
+                throw new Refused("scope", "scope.notTenantId", "'" + id + "' is not a customer tenant id (a GUID).", id);
             }
             if (!scope.contains(id)) {
                 scope.add(id);
@@ -226,8 +243,8 @@ public class StaffAdministration {
     }
 
     private static void requirePolicy(String username, String password, String field) {
-        StaffPasswordPolicy.problem(username, password).ifPresent(problem -> {
-            throw new Refused(field, problem);
+        StaffPasswordPolicy.check(username, password).ifPresent(problem -> {
+            throw new Refused(field, problem.code(), problem.message(), problem.arguments().toArray());
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.userdesk.web.security;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,22 +23,32 @@ public final class StaffPasswordPolicy {
     private StaffPasswordPolicy() {
     }
 
-    /** Empty when acceptable, else why not. */
+    /** Why a password is refused: a stable code ({@code password.tooShort}), the English text and the values it quotes. */
+    public record Problem(String code, String message, List<Object> arguments) {
+    }
+
+    /** Empty when acceptable, else why not (in English). */
     public static Optional<String> problem(String username, String password) {
+        return check(username, password).map(Problem::message);
+    }
+
+    /** Empty when acceptable, else why not, with a code the portal translates. */
+    public static Optional<Problem> check(String username, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+            return Optional.of(new Problem("password.tooShort", "Use at least " + MIN_LENGTH + " characters.", List.of(MIN_LENGTH)));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+            return Optional.of(new Problem("password.tooLong", "Use at most " + MAX_LENGTH + " characters.", List.of(MAX_LENGTH)));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isBlank() && lower.contains(username.trim().toLowerCase(Locale.ROOT))) {
-            return Optional.of("The password must not contain the username.");
+            return Optional.of(new Problem("password.containsUsername", "The password must not contain the username.", List.of()));
         }
         String core = lower.replaceAll("^[^a-z]+|[^a-z]+$", "");
         if (TRIVIAL.contains(core) || lower.chars().allMatch(Character::isDigit) || lower.chars().distinct().count() < 4
                 || isSequence(lower)) {
-            return Optional.of("This password is too easy to guess; choose a passphrase of several words.");
+            return Optional.of(new Problem("password.guessable",
+                    "This password is too easy to guess; choose a passphrase of several words.", List.of()));
         }
         return Optional.empty();
     }

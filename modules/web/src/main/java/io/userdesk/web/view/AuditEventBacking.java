@@ -5,6 +5,7 @@ import io.userdesk.audit.ChainVerification;
 import io.userdesk.web.audit.AuditReview;
 import io.userdesk.audit.AuditEvent;
 import io.userdesk.audit.AuditStore;
+import io.userdesk.web.i18n.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,29 +45,31 @@ public class AuditEventBacking {
     private List<Row> changes = List.of();
     private String reason;
     private String chainStatus;
+    private boolean chainValid;
     private String sent;
     private String returned;
     private String before;
 
     public void load() {
         if (seq == null) {
-            Messages.error("Choose an event from the audit trail.", null);
+            Messages.error(Texts.get("auditEvent.choose"), null);
             return;
         }
         try {
             event = review.open(currentStaff.actor(), seq).orElse(null);
         } catch (AuditUnavailableException e) {
-            Messages.error("The audit trail cannot be read right now.", "Try again later, or ask an administrator.");
+            Messages.error(Texts.get("audit.unavailable"), Texts.get("common.tryLaterOrAdmin"));
             return;
         }
         if (event == null) {
-            Messages.error("There is no audit event number " + seq + ".", null);
+            Messages.error(Texts.get("auditEvent.notFound", String.valueOf(seq)), null);
             return;
         }
         ChainVerification link = audit.verify(seq, seq);
+        chainValid = link.valid();
         chainStatus = link.valid()
-                ? "Verified: the hash matches the event's content and links to event " + (seq - 1) + "."
-                : "NOT VERIFIED: " + link.reason() + ".";
+                ? Texts.get("auditEvent.verified", String.valueOf(seq - 1))
+                : Texts.get("auditEvent.notVerified", link.reason());
         sent = detailText("sent");
         returned = detailText("returned");
         before = detailText("before");
@@ -121,7 +124,7 @@ public class AuditEventBacking {
     public List<Row> getChanges() { return changes; }
     public String getReason() { return reason; }
     public String getChainStatus() { return chainStatus; }
-    public boolean isChainValid() { return chainStatus != null && chainStatus.startsWith("Verified"); }
+    public boolean isChainValid() { return chainValid; }
     public String getSent() { return sent; }
     public String getReturned() { return returned; }
     public String getBefore() { return before; }

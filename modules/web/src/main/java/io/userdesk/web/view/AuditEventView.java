@@ -1,6 +1,7 @@
 package io.userdesk.web.view;
 
 import io.userdesk.audit.AuditEvent;
+import io.userdesk.web.i18n.Texts;
 import java.util.List;
 
 /**
@@ -25,12 +26,7 @@ public class AuditEventView {
 
     /** The action in words, for lists; the stored name stays visible on the event page. */
     public String getActionLabel() {
-        return switch (event.eventType()) {
-            case "USER_UPDATE_ATTEMPT" -> "Change attempted";
-            case "USER_UPDATE_OUTCOME" -> "Change result";
-            case "USER_UPDATE_REJECTED" -> "Change rejected";
-            default -> event.eventType();
-        };
+        return Texts.getOrDefault("audit.action." + event.eventType(), event.eventType());
     }
 
     /** Date and time to the second, for lists; the event page shows the full timestamp. */

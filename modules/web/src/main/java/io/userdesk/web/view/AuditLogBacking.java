@@ -9,6 +9,7 @@ import io.userdesk.audit.ChainVerification;
 import io.userdesk.web.audit.AuditFilters;
 import io.userdesk.web.audit.AuditReview;
 import io.userdesk.web.directory.Page;
+import io.userdesk.web.i18n.Texts;
 import io.userdesk.web.rest.AuditTrailResource;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -36,6 +37,8 @@ public class AuditLogBacking extends CursorPagedList<AuditEventView> {
     public record Chip(String key, String label) {
         public String getKey() { return key; }
         public String getLabel() { return label; }
+        /** What a screen reader announces for the chip's × button. */
+        public String getRemoveLabel() { return Texts.get("audit.chip.removeLabel", label); }
     }
 
     @Inject
@@ -101,20 +104,20 @@ public class AuditLogBacking extends CursorPagedList<AuditEventView> {
     public List<Chip> getChips() {
         List<Chip> chips = new ArrayList<>();
         for (String actor : AuditFiltersText.actors(actors)) {
-            chips.add(new Chip("actor:" + actor, "Staff: " + actor));
+            chips.add(new Chip("actor:" + actor, Texts.get("audit.chip.actor", actor)));
         }
-        addChip(chips, "customer", "Customer: ", customer);
-        addChip(chips, "user", "User: ", user);
-        addChip(chips, "action", "Action: ", action);
-        addChip(chips, "outcome", "Outcome: ", outcome);
-        addChip(chips, "from", "From: ", from);
-        addChip(chips, "to", "Before: ", to);
+        addChip(chips, "customer", customer);
+        addChip(chips, "user", user);
+        addChip(chips, "action", action);
+        addChip(chips, "outcome", outcome);
+        addChip(chips, "from", from);
+        addChip(chips, "to", to);
         return chips;
     }
 
-    private static void addChip(List<Chip> chips, String key, String prefix, String value) {
+    private static void addChip(List<Chip> chips, String key, String value) {
         if (value != null && !value.isBlank()) {
-            chips.add(new Chip(key, prefix + value.strip()));
+            chips.add(new Chip(key, Texts.get("audit.chip." + key, value.strip())));
         }
     }
 
@@ -123,14 +126,17 @@ public class AuditLogBacking extends CursorPagedList<AuditEventView> {
         try {
             ChainVerification result = review.verify(currentStaff.actor(), null, null);
             verifyValid = result.valid();
-            verifyResult = result.valid()
-                    ? "The chain is intact: " + result.eventsChecked() + " events checked."
-                    : "The chain is broken at event " + result.firstInvalidSeq()
-                    + (result.firstInvalidEventId() == null ? "" : " (id " + result.firstInvalidEventId() + ")")
-                    + ": " + result.reason() + ".";
+            if (result.valid()) {
+                verifyResult = Texts.get("audit.verify.intact", String.valueOf(result.eventsChecked()));
+            } else if (result.firstInvalidEventId() == null) {
+                verifyResult = Texts.get("audit.verify.broken", String.valueOf(result.firstInvalidSeq()), result.reason());
+            } else {
+                verifyResult = Texts.get("audit.verify.brokenWithId", String.valueOf(result.firstInvalidSeq()),
+                        String.valueOf(result.firstInvalidEventId()), result.reason());
+            }
         } catch (AuditUnavailableException e) {
             verifyValid = false;
-            verifyResult = "The audit trail cannot be read right now; try again later.";
+            verifyResult = Texts.get("audit.verify.unavailable");
         }
     }
 
@@ -147,7 +153,7 @@ public class AuditLogBacking extends CursorPagedList<AuditEventView> {
         try {
             covering = review.prepareExport(currentStaff.actor(), filters);
         } catch (AuditUnavailableException | IllegalStateException e) {
-            Messages.error("The audit trail cannot be exported right now.", "Try again later, or ask an administrator.");
+            Messages.error(Texts.get("audit.exportUnavailable"), Texts.get("common.tryLaterOrAdmin"));
             return;
         }
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -178,7 +184,7 @@ public class AuditLogBacking extends CursorPagedList<AuditEventView> {
     @Override
     protected void onFailure(RuntimeException e) {
         if (e instanceof AuditUnavailableException || e instanceof IllegalStateException) {
-            Messages.error("The audit trail cannot be read right now.", "Try again later, or ask an administrator.");
+            Messages.error(Texts.get("audit.unavailable"), Texts.get("common.tryLaterOrAdmin"));
         } else if (e instanceof IllegalArgumentException) {
             Messages.error(e.getMessage(), null);
         } else {

@@ -1,6 +1,7 @@
 package io.userdesk.web.view;
 
 import io.userdesk.audit.AuditUnavailableException;
+import io.userdesk.web.i18n.Texts;
 import io.userdesk.web.security.PortalAuthenticationMechanism;
 import io.userdesk.web.security.StaffAdministration;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,10 +38,10 @@ public class ChangePasswordBacking {
         try {
             administration.changeOwnPassword(currentStaff.changedBy(), current, newPassword, confirmation);
         } catch (StaffAdministration.Refused e) {
-            Messages.fieldError(e.field() == null ? null : "passwordForm:" + e.field(), e.getMessage());
+            Messages.fieldError(e.field() == null ? null : "passwordForm:" + e.field(), Messages.refusal(e));
             return;
         } catch (AuditUnavailableException e) {
-            Messages.error("Your password was changed, but the audit trail could not record it.", "Tell an administrator.");
+            Messages.error(Texts.get("password.auditFailed"), Texts.get("password.auditFailedDetail"));
         } finally {
             current = null;
             newPassword = null;
@@ -49,7 +50,7 @@ public class ChangePasswordBacking {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getSessionMap().remove(PortalAuthenticationMechanism.MUST_CHANGE_PASSWORD_ATTRIBUTE);
         external.getFlash().setKeepMessages(true);
-        Messages.info("Your password was changed.", null);
+        Messages.info(Texts.get("password.changed"), null);
         external.redirect(external.getRequestContextPath() + "/index.xhtml");
     }
 

@@ -11,6 +11,7 @@ import io.userdesk.web.edit.EditResult;
 import io.userdesk.web.edit.FieldChange;
 import io.userdesk.web.edit.UserEditService;
 import io.userdesk.web.edit.ValidationFailedException;
+import io.userdesk.web.i18n.Texts;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class EditUserBacking implements Serializable {
             return;
         }
         if (customerId == null || userId == null) {
-            Messages.error("Choose a customer and one of its users first.", null);
+            Messages.error(Texts.get("edit.chooseUser"), null);
             return;
         }
         try {
@@ -96,7 +97,7 @@ public class EditUserBacking implements Serializable {
         CustomerUser requested = requestedChanges();
         List<FieldChange> preview = preview(requested);
         if (preview.isEmpty()) {
-            Messages.error("Nothing to save: change at least one field.", null);
+            Messages.error(Texts.get("edit.nothingToSave"), null);
             return;
         }
         List<FieldViolation> violations = edits.check(requested, customer);
@@ -115,7 +116,7 @@ public class EditUserBacking implements Serializable {
             original = result.user();
             resetForm();
             reason = null;
-            Messages.info("Saved. Partner Center accepted the change.", "Correlation id: " + result.correlationId());
+            Messages.info(Texts.get("edit.savedMessage"), Messages.correlation(result.correlationId()));
         } catch (ValidationFailedException e) {
             showViolations(e.violations());
         } catch (RuntimeException e) {
@@ -129,9 +130,9 @@ public class EditUserBacking implements Serializable {
 
     private void showViolations(List<FieldViolation> violations) {
         for (FieldViolation violation : violations) {
-            Messages.fieldError(clientIdOf(violation.field()), violation.message());
+            Messages.fieldError(clientIdOf(violation.field()), Messages.violation(violation));
         }
-        Messages.error("Please correct the highlighted fields. Nothing was sent.", null);
+        Messages.error(Texts.get("edit.correctFields"), null);
     }
 
     static String clientIdOf(String field) {
@@ -158,14 +159,15 @@ public class EditUserBacking implements Serializable {
 
     private List<FieldChange> preview(CustomerUser requested) {
         List<FieldChange> preview = new ArrayList<>();
-        add(preview, "Display name", original.getDisplayName(), requested.getDisplayName());
-        add(preview, "First name", original.getFirstName(), requested.getFirstName());
-        add(preview, "Last name", original.getLastName(), requested.getLastName());
-        add(preview, "User principal name", original.getUserPrincipalName(), requested.getUserPrincipalName());
-        add(preview, "Usage location", original.getUsageLocation(), requested.getUsageLocation());
+        add(preview, labelOf("displayName"), original.getDisplayName(), requested.getDisplayName());
+        add(preview, labelOf("firstName"), original.getFirstName(), requested.getFirstName());
+        add(preview, labelOf("lastName"), original.getLastName(), requested.getLastName());
+        add(preview, labelOf("userPrincipalName"), original.getUserPrincipalName(), requested.getUserPrincipalName());
+        add(preview, labelOf("usageLocation"), original.getUsageLocation(), requested.getUsageLocation());
         if (requested.getPasswordProfile() != null) {
-            preview.add(new FieldChange("Password", "(unchanged)", "new password set"));
-            preview.add(new FieldChange("Require change at next sign-in", "", forceChangePassword ? "yes" : "no"));
+            preview.add(new FieldChange(labelOf("password"), Texts.get("edit.password.unchanged"), Texts.get("edit.password.newSet")));
+            preview.add(new FieldChange(labelOf("forceChangePassword"), "",
+                    Texts.get(forceChangePassword ? "common.yes" : "common.no")));
         }
         return preview;
     }
@@ -242,13 +244,13 @@ public class EditUserBacking implements Serializable {
 
     static String labelOf(String field) {
         return switch (field) {
-            case "displayName" -> "Display name";
-            case "firstName" -> "First name";
-            case "lastName" -> "Last name";
-            case "userPrincipalName" -> "User principal name";
-            case "usageLocation" -> "Usage location";
-            case "password" -> "Password";
-            case "forceChangePassword" -> "Require change at next sign-in";
+            case "displayName" -> Texts.get("common.displayName");
+            case "firstName" -> Texts.get("edit.firstName");
+            case "lastName" -> Texts.get("edit.lastName");
+            case "userPrincipalName" -> Texts.get("users.userPrincipalName");
+            case "usageLocation" -> Texts.get("users.usageLocation");
+            case "password" -> Texts.get("common.password");
+            case "forceChangePassword" -> Texts.get("edit.password.forceChange");
             default -> field;
         };
     }

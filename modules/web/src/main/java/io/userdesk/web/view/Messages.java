@@ -1,8 +1,11 @@
 package io.userdesk.web.view;
 
+import io.userdesk.api.validation.FieldViolation;
 import io.userdesk.audit.AuditUnavailableException;
 import io.userdesk.client.PartnerCenterException;
 import io.userdesk.client.PartnerCenterUnavailableException;
+import io.userdesk.web.i18n.Texts;
+import io.userdesk.web.security.StaffAdministration;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -34,38 +37,44 @@ final class Messages {
     static void failure(RuntimeException e) {
         if (e instanceof PartnerCenterException pc) {
             String what = switch (pc.category()) {
-                case NOT_FOUND -> "Partner Center could not find it: " + pc.description();
-                case ALREADY_EXISTS -> "Partner Center refused the change because it conflicts with another object: " + pc.description();
-                case BAD_INPUT -> "Partner Center rejected the change: " + pc.description();
-                case TOO_MANY_REQUESTS -> "Partner Center is busy" + (pc.retryAfterSeconds() == null ? "; try again shortly."
-                        : " — try again in " + pc.retryAfterSeconds() + " s.");
-                case UNAUTHORIZED, FORBIDDEN -> "Partner Center refused UserDesk's credentials. Ask an administrator to check them.";
-                default -> "Partner Center failed (HTTP " + pc.status() + "). Nothing was changed; try again later.";
+                case NOT_FOUND -> Texts.get("failure.notFound", pc.description());
+                case ALREADY_EXISTS -> Texts.get("failure.alreadyExists", pc.description());
+                case BAD_INPUT -> Texts.get("failure.badInput", pc.description());
+                case TOO_MANY_REQUESTS -> pc.retryAfterSeconds() == null ? Texts.get("failure.busy")
+                        : Texts.get("failure.busyRetry", String.valueOf(pc.retryAfterSeconds()));
+                case UNAUTHORIZED, FORBIDDEN -> Texts.get("failure.credentials");
+                default -> Texts.get("failure.http", String.valueOf(pc.status()));
             };
             error(what, correlation(pc.correlationId()));
         } else if (e instanceof PartnerCenterUnavailableException down) {
             String what = switch (down.reason()) {
-                case TIMEOUT -> "Partner Center did not answer in time. The change may or may not have been applied: "
-                        + "open the user again to check before retrying.";
-                case NOT_CONFIGURED -> "Partner Center is not configured for this portal. Ask an administrator.";
-                case NOT_AUTHENTICATED -> "UserDesk could not sign in to Partner Center. Nothing was changed; ask an "
-                        + "administrator to check its Partner Center credentials.";
-                case CIRCUIT_OPEN -> "Partner Center is failing, so UserDesk has paused calls to it. Nothing was sent; "
-                        + "try again in " + down.retryInSeconds() + " s.";
-                case CONNECTION_DROPPED, MALFORMED_RESPONSE -> "The answer from Partner Center was lost or unreadable. "
-                        + "The change may or may not have been applied: open the user again to check before retrying.";
-                default -> "Partner Center cannot be reached. Nothing was changed; try again later.";
+                case TIMEOUT -> Texts.get("failure.timeout");
+                case NOT_CONFIGURED -> Texts.get("failure.notConfigured");
+                case NOT_AUTHENTICATED -> Texts.get("failure.notAuthenticated");
+                case CIRCUIT_OPEN -> Texts.get("failure.circuitOpen", String.valueOf(down.retryInSeconds()));
+                case CONNECTION_DROPPED, MALFORMED_RESPONSE -> Texts.get("failure.answerLost");
+                default -> Texts.get("failure.unreachable");
             };
             error(what, correlation(down.correlationId()));
         } else if (e instanceof AuditUnavailableException) {
-            error("The audit trail cannot be written right now, so nothing was sent to Partner Center.",
-                    "Try again later, or ask an administrator to check the database.");
+            error(Texts.get("failure.auditDown"), Texts.get("failure.auditDownDetail"));
         } else {
             throw e;
         }
     }
 
-    private static String correlation(String correlationId) {
-        return correlationId == null ? null : "Correlation id: " + correlationId;
+    /** A broken validation rule in the viewer's language, by its code; the English message when the code is unknown. */
+    static String violation(FieldViolation violation) {
+        return Texts.getOrDefault("rule." + violation.code(), violation.message(), violation.arguments().toArray());
+    }
+
+    /** A staff-administration refusal in the viewer's language, by its code; its English message otherwise. */
+    static String refusal(StaffAdministration.Refused refused) {
+        return refused.code() == null ? refused.getMessage()
+                : Texts.getOrDefault("refused." + refused.code(), refused.getMessage(), refused.arguments().toArray());
+    }
+
+    static String correlation(String correlationId) {
+        return correlationId == null ? null : Texts.get("common.correlationIdValue", correlationId);
     }
 }

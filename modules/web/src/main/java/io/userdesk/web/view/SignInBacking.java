@@ -1,5 +1,6 @@
 package io.userdesk.web.view;
 
+import io.userdesk.web.i18n.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -40,7 +41,7 @@ public class SignInBacking {
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
         } else {
-            Messages.fieldError(null, "The username or password is not correct.");
+            Messages.fieldError(null, Texts.get("signin.failed"));
         }
     }
 

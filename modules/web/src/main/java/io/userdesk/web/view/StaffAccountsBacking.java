@@ -1,6 +1,7 @@
 package io.userdesk.web.view;
 
 import io.userdesk.audit.AuditUnavailableException;
+import io.userdesk.web.i18n.Texts;
 import io.userdesk.web.security.Roles;
 import io.userdesk.web.security.StaffAccount;
 import io.userdesk.web.security.StaffAdministration;
@@ -49,7 +50,9 @@ public class StaffAccountsBacking implements java.io.Serializable {
         public String getUsername() { return account.username(); }
         public String getDisplayName() { return account.displayName(); }
         public String getRoles() { return String.join(", ", account.roles()); }
-        public String getScope() { return account.scoped() ? account.customerScope().size() + " customers" : "all customers"; }
+        public String getScope() {
+            return account.scoped() ? Texts.get("staff.scope.count", account.customerScope().size()) : Texts.get("staff.scope.all");
+        }
         public String getStatus() { return status(account); }
     }
 
@@ -65,7 +68,7 @@ public class StaffAccountsBacking implements java.io.Serializable {
     public void load() {
         account = username == null ? null : administration.find(username).orElse(null);
         if (account == null) {
-            Messages.error("There is no staff account " + (username == null ? "" : username) + ".", null);
+            Messages.error(Texts.get("staff.notFound", username == null ? "" : username), null);
             return;
         }
         displayName = account.displayName();
@@ -75,7 +78,7 @@ public class StaffAccountsBacking implements java.io.Serializable {
 
     public void create() {
         run("createForm", () -> administration.create(currentStaff.changedBy(), username, displayName, roles, scope, password),
-                "Created " + username + "; they must set a new password at their first sign-in.");
+                Texts.get("staff.created", username));
         if (!jakarta.faces.context.FacesContext.getCurrentInstance().isValidationFailed()) {
             username = null;
             displayName = null;
@@ -86,29 +89,29 @@ public class StaffAccountsBacking implements java.io.Serializable {
 
     public void save() {
         run("accountForm", () -> administration.update(currentStaff.changedBy(), username, displayName, roles, scope),
-                "Saved.");
+                Texts.get("staff.saved"));
         reload();
     }
 
     public void disable() {
         run("statusForm", () -> administration.setEnabled(currentStaff.changedBy(), username, false),
-                username + " is disabled; their sessions and tokens stop working.");
+                Texts.get("staff.disabledMessage", username));
         reload();
     }
 
     public void enable() {
-        run("statusForm", () -> administration.setEnabled(currentStaff.changedBy(), username, true), username + " is enabled.");
+        run("statusForm", () -> administration.setEnabled(currentStaff.changedBy(), username, true), Texts.get("staff.enabledMessage", username));
         reload();
     }
 
     public void unlock() {
-        run("statusForm", () -> administration.unlock(currentStaff.changedBy(), username), username + " is unlocked.");
+        run("statusForm", () -> administration.unlock(currentStaff.changedBy(), username), Texts.get("staff.unlocked", username));
         reload();
     }
 
     public void resetPassword() {
         run("passwordForm", () -> administration.resetPassword(currentStaff.changedBy(), username, password),
-                "The password was reset; " + username + " must change it at their next sign-in.");
+                Texts.get("staff.passwordReset", username));
         reload();
     }
 
@@ -117,10 +120,10 @@ public class StaffAccountsBacking implements java.io.Serializable {
             change.run();
             Messages.info(success, null);
         } catch (StaffAdministration.Refused e) {
-            Messages.fieldError(e.field() == null ? null : form + ":" + e.field(), e.getMessage());
+            Messages.fieldError(e.field() == null ? null : form + ":" + e.field(), Messages.refusal(e));
             jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
         } catch (AuditUnavailableException e) {
-            Messages.error("The change was made, but the audit trail could not record it.", "Tell the audit database's owner.");
+            Messages.error(Texts.get("staff.auditFailed"), Texts.get("staff.auditFailedDetail"));
         } finally {
             password = null;
         }
@@ -138,14 +141,14 @@ public class StaffAccountsBacking implements java.io.Serializable {
 
     static String status(StaffAccount account) {
         List<String> parts = new ArrayList<>();
-        parts.add(account.enabled() ? "enabled" : "disabled");
+        parts.add(Texts.get(account.enabled() ? "staff.status.enabled" : "staff.status.disabled"));
         if (account.lockedAt(Instant.now())) {
-            parts.add("locked until " + TIME.format(account.lockedUntil()));
+            parts.add(Texts.get("staff.status.lockedUntil", TIME.format(account.lockedUntil())));
         } else if (account.failedSignIns() > 0) {
-            parts.add(account.failedSignIns() + " failed sign-ins");
+            parts.add(Texts.get("staff.status.failedSignIns", account.failedSignIns()));
         }
         if (account.mustChangePassword()) {
-            parts.add("must change password");
+            parts.add(Texts.get("staff.status.mustChange"));
         }
         return String.join(", ", parts);
     }

@@ -5,6 +5,7 @@ import io.userdesk.api.model.CustomerUser;
 import io.userdesk.client.PartnerCenterGateway;
 import io.userdesk.web.directory.CustomerDirectory;
 import io.userdesk.web.directory.Page;
+import io.userdesk.web.i18n.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,7 +30,7 @@ public class UsersBacking extends CursorPagedList<CustomerUser> {
             return;
         }
         if (customerId == null) {
-            Messages.error("Choose a customer first.", null);
+            Messages.error(Texts.get("users.chooseCustomer"), null);
             return;
         }
         try {
