@@ -51,7 +51,7 @@ public class DeletedUsersBacking extends CursorPagedList<DeletedUserRow> {
             return;
         }
         if (customerId == null) {
-            Messages.error(Texts.get("deletedUsers.chooseCustomer"), null);
+            Messages.error(Texts.get("users.chooseCustomer"), null);
             return;
         }
         try {
@@ -92,7 +92,7 @@ public class DeletedUsersBacking extends CursorPagedList<DeletedUserRow> {
         try {
             restored = edits.restoreUser(currentStaff.actor(), customerId, user.getId(), reason);
             Messages.info(Texts.get("deletedUsers.restored", user.getDisplayName()),
-                    Texts.get("deletedUsers.correlationId", restored.correlationId()));
+                    Messages.correlation(restored.correlationId()));
             firstPage();
         } catch (RuntimeException e) {
             Messages.failure(e);

@@ -5,18 +5,23 @@ import io.userdesk.api.model.CustomerUser;
 import io.userdesk.api.model.PasswordProfile;
 import io.userdesk.api.validation.FieldViolation;
 import io.userdesk.api.validation.UsageLocations;
+import io.userdesk.client.ErrorCategory;
+import io.userdesk.client.PartnerCenterException;
 import io.userdesk.client.PartnerCenterGateway;
 import io.userdesk.web.directory.CustomerDirectory;
 import io.userdesk.web.edit.EditResult;
 import io.userdesk.web.edit.FieldChange;
+import io.userdesk.web.edit.TemporaryPasswordGenerator;
 import io.userdesk.web.edit.UserEditService;
 import io.userdesk.web.edit.ValidationFailedException;
 import io.userdesk.web.i18n.Texts;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +32,13 @@ import org.primefaces.PrimeFaces;
 /**
  * The edit form. "Review changes" checks the same rules the server applies and shows old → new per field in a
  * confirmation dialog; only "Save" sends anything. Only fields that differ from the user as loaded are sent, so an
- * untouched field can never overwrite a concurrent change.
+ * untouched field can never overwrite a concurrent change. Each field is also checked as soon as it is left
+ * ({@link #checkField}), with the same rules, so mistakes show at the field before review.
+ *
+ * <p>The user principal name is edited as an alias plus one of the customer's domains, so only a domain the customer
+ * owns can be chosen. A password reset left empty gets a generated temporary password; whichever password was sent is
+ * shown once, in the answer to "Save", and forgotten by the next action (the page is served {@code no-store}, so a
+ * reload or Back starts a new view without it; the audit only ever records "changed").
  */
 @Named
 @ViewScoped
@@ -44,6 +55,11 @@ public class EditUserBacking implements Serializable {
     @Inject
     CurrentStaff currentStaff;
 
+    @Inject
+    RecentCustomers recentCustomers;
+
+    private static final TemporaryPasswordGenerator PASSWORDS = new TemporaryPasswordGenerator();
+
     private String customerId;
     private String userId;
     private Customer customer;
@@ -52,7 +68,8 @@ public class EditUserBacking implements Serializable {
     private String displayName;
     private String firstName;
     private String lastName;
-    private String userPrincipalName;
+    private String upnAlias;
+    private String upnDomain;
     private String usageLocation;
     private boolean resetPassword;
     private String newPassword;
@@ -61,8 +78,12 @@ public class EditUserBacking implements Serializable {
 
     private List<FieldChange> pendingChanges = List.of();
     private EditResult result;
+    /** The password just sent, shown in the answer to "Save" and cleared by the next action. */
+    private String issuedPassword;
 
     public void load() {
+        // the page may show a temporary password: never from the browser's cache, never from Back
+        FacesContext.getCurrentInstance().getExternalContext().setResponseHeader("Cache-Control", "no-store");
         if (original != null) {
             return;
         }
@@ -74,6 +95,7 @@ public class EditUserBacking implements Serializable {
             String correlationId = PartnerCenterGateway.newId();
             customer = directory.customer(correlationId, customerId);
             original = directory.user(correlationId, customerId, userId);
+            recentCustomers.opened(customer);
             resetForm();
         } catch (RuntimeException e) {
             Messages.failure(e);
@@ -84,7 +106,10 @@ public class EditUserBacking implements Serializable {
         displayName = original.getDisplayName();
         firstName = original.getFirstName();
         lastName = original.getLastName();
-        userPrincipalName = original.getUserPrincipalName();
+        String upn = original.getUserPrincipalName() == null ? "" : original.getUserPrincipalName();
+        int at = upn.lastIndexOf('@');
+        upnAlias = at < 0 ? upn : upn.substring(0, at);
+        upnDomain = at < 0 ? null : upn.substring(at + 1);
         usageLocation = original.getUsageLocation();
         resetPassword = false;
         newPassword = null;
@@ -94,11 +119,15 @@ public class EditUserBacking implements Serializable {
     /** Validates and, when the change is acceptable, opens the confirmation dialog. */
     public void review() {
         result = null;
+        issuedPassword = null;
         CustomerUser requested = requestedChanges();
         List<FieldChange> preview = preview(requested);
         if (preview.isEmpty()) {
             Messages.error(Texts.get("edit.nothingToSave"), null);
             return;
+        }
+        if (resetPassword && (newPassword == null || newPassword.isEmpty())) {
+            requested.setPasswordProfile(null); // left empty: a generated password, which meets the policy
         }
         List<FieldViolation> violations = edits.check(requested, customer);
         if (!violations.isEmpty()) {
@@ -110,15 +139,30 @@ public class EditUserBacking implements Serializable {
     }
 
     public void save() {
-        CustomerUser requested = requestedChanges();
+        issuedPassword = null;
+        String password = null;
+        if (resetPassword) {
+            password = newPassword == null || newPassword.isEmpty() ? PASSWORDS.generate() : newPassword;
+        }
+        CustomerUser requested = requestedChanges(password);
         try {
             result = edits.updateUser(currentStaff.actor(), customerId, userId, requested, reason);
             original = result.user();
             resetForm();
             reason = null;
+            issuedPassword = password;
             Messages.info(Texts.get("edit.savedMessage"), Messages.correlation(result.correlationId()));
         } catch (ValidationFailedException e) {
             showViolations(e.violations());
+        } catch (PartnerCenterException e) {
+            if (e.category() == ErrorCategory.ALREADY_EXISTS && requested.getUserPrincipalName() != null) {
+                // the one conflict an edit can cause: the new user principal name belongs to someone else
+                Messages.error(Texts.get("fault.upnTaken", requested.getUserPrincipalName()),
+                        Messages.correlation(e.correlationId()));
+                Messages.fieldError(FORM + ":upnAlias", Texts.get("fault.upnTakenField"));
+            } else {
+                Messages.failure(e);
+            }
         } catch (RuntimeException e) {
             Messages.failure(e);
         } finally {
@@ -137,22 +181,49 @@ public class EditUserBacking implements Serializable {
 
     static String clientIdOf(String field) {
         return switch (field) {
-            case "displayName", "firstName", "lastName", "userPrincipalName", "usageLocation" -> FORM + ":" + field;
+            case "displayName", "firstName", "lastName", "usageLocation" -> FORM + ":" + field;
+            case "userPrincipalName" -> FORM + ":upnAlias";
             case "passwordProfile.password" -> FORM + ":newPassword";
             default -> null;
         };
     }
 
-    /** Only what differs from the user as loaded. */
+    /**
+     * Checks one field as soon as it is left, with the rules the server applies to a save (only a changed field is
+     * checked, as only changed fields are sent), and puts the message at the field; nothing is sent or audited.
+     */
+    public void checkField(String field) {
+        issuedPassword = null;
+        if (original == null) {
+            return;
+        }
+        String password = resetPassword && newPassword != null && !newPassword.isEmpty() ? newPassword : null;
+        CustomerUser requested = requestedChanges(password);
+        if (password == null) {
+            requested.setPasswordProfile(null); // empty means "generate one": nothing to check
+        }
+        String clientId = clientIdOf(field);
+        for (FieldViolation violation : edits.check(requested, customer)) {
+            if (violation.field().equals(field) && clientId != null) {
+                Messages.fieldError(clientId, Messages.violation(violation));
+            }
+        }
+    }
+
+    /** Only what differs from the user as loaded; a password reset with the password as typed. */
     CustomerUser requestedChanges() {
+        return requestedChanges(newPassword == null ? "" : newPassword);
+    }
+
+    private CustomerUser requestedChanges(String password) {
         CustomerUser changes = new CustomerUser();
         changes.setDisplayName(changed(original.getDisplayName(), displayName));
         changes.setFirstName(changed(original.getFirstName(), firstName));
         changes.setLastName(changed(original.getLastName(), lastName));
-        changes.setUserPrincipalName(changed(original.getUserPrincipalName(), userPrincipalName));
+        changes.setUserPrincipalName(changed(original.getUserPrincipalName(), getUserPrincipalName()));
         changes.setUsageLocation(changed(original.getUsageLocation(), usageLocation));
         if (resetPassword) {
-            changes.setPasswordProfile(new PasswordProfile(newPassword == null ? "" : newPassword, forceChangePassword));
+            changes.setPasswordProfile(new PasswordProfile(password == null ? "" : password, forceChangePassword));
         }
         return changes;
     }
@@ -165,7 +236,9 @@ public class EditUserBacking implements Serializable {
         add(preview, labelOf("userPrincipalName"), original.getUserPrincipalName(), requested.getUserPrincipalName());
         add(preview, labelOf("usageLocation"), original.getUsageLocation(), requested.getUsageLocation());
         if (requested.getPasswordProfile() != null) {
-            preview.add(new FieldChange(labelOf("password"), Texts.get("edit.password.unchanged"), Texts.get("edit.password.newSet")));
+            boolean generated = newPassword == null || newPassword.isEmpty();
+            preview.add(new FieldChange(labelOf("password"), Texts.get("edit.password.unchanged"),
+                    Texts.get(generated ? "tempPassword.willGenerate" : "edit.password.newSet")));
             preview.add(new FieldChange(labelOf("forceChangePassword"), "",
                     Texts.get(forceChangePassword ? "common.yes" : "common.no")));
         }
@@ -191,19 +264,49 @@ public class EditUserBacking implements Serializable {
 
     /** Countries by name in the viewer's language, with the ISO code the API stores. */
     public List<SelectItem> getCountries() {
-        Locale viewer = Locale.ENGLISH;
+        return countries(Texts.currentLocale());
+    }
+
+    /** Every usage location Partner Center accepts, by its name in {@code viewer}'s language, in that language's order. */
+    static List<SelectItem> countries(Locale viewer) {
         List<SelectItem> items = new ArrayList<>();
         for (String code : UsageLocations.codes()) {
             String name = new Locale("", code).getDisplayCountry(viewer);
             items.add(new SelectItem(code, name + " (" + code + ")"));
         }
-        items.sort(Comparator.comparing(SelectItem::getLabel));
+        Collator collator = Collator.getInstance(viewer);
+        items.sort(Comparator.comparing(SelectItem::getLabel, collator));
         return items;
     }
 
     public String getCustomerDomains() {
         return customer == null ? "" : String.join(", ", customer.allDomains());
     }
+
+    /** The domains a user principal name may use: the customer's, plus the user's current one should it not be listed. */
+    public List<String> getDomains() {
+        List<String> domains = new ArrayList<>(customer == null ? List.of() : customer.allDomains());
+        if (original != null && original.getUserPrincipalName() != null) {
+            String upn = original.getUserPrincipalName();
+            String current = upn.substring(upn.lastIndexOf('@') + 1);
+            if (!current.isEmpty() && domains.stream().noneMatch(current::equalsIgnoreCase)) {
+                domains.add(current);
+            }
+        }
+        return domains;
+    }
+
+    /** The user principal name as edited: alias @ chosen domain. */
+    public String getUserPrincipalName() {
+        String alias = upnAlias == null ? "" : upnAlias.trim();
+        return upnDomain == null || upnDomain.isEmpty() ? alias : alias + "@" + upnDomain;
+    }
+
+    public String getUpnAlias() { return upnAlias; }
+    public void setUpnAlias(String upnAlias) { this.upnAlias = upnAlias; }
+    public String getUpnDomain() { return upnDomain; }
+    public void setUpnDomain(String upnDomain) { this.upnDomain = upnDomain; }
+    public String getIssuedPassword() { return issuedPassword; }
 
     public String getCustomerId() { return customerId; }
     public void setCustomerId(String customerId) { this.customerId = customerId; }
@@ -217,8 +320,6 @@ public class EditUserBacking implements Serializable {
     public void setFirstName(String firstName) { this.firstName = firstName; }
     public String getLastName() { return lastName; }
     public void setLastName(String lastName) { this.lastName = lastName; }
-    public String getUserPrincipalName() { return userPrincipalName; }
-    public void setUserPrincipalName(String userPrincipalName) { this.userPrincipalName = userPrincipalName; }
     public String getUsageLocation() { return usageLocation; }
     public void setUsageLocation(String usageLocation) { this.usageLocation = usageLocation; }
     public boolean isResetPassword() { return resetPassword; }

@@ -5,13 +5,19 @@ import io.userdesk.api.model.CustomerUser;
 import io.userdesk.client.PartnerCenterGateway;
 import io.userdesk.web.directory.CustomerDirectory;
 import io.userdesk.web.directory.Page;
+import io.userdesk.web.directory.UserOrder;
 import io.userdesk.web.i18n.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import jakarta.faces.model.SelectItem;
 
-/** A customer's users: search by display name or user principal name, page through Partner Center's list. */
+/**
+ * A customer's users: search as you type by display name or user principal name, sorted by Partner Center (display
+ * name or UPN, either direction), paged by its continuation tokens. Opening a customer here records it among the
+ * staff member's recent customers.
+ */
 @Named
 @ViewScoped
 public class UsersBacking extends CursorPagedList<CustomerUser> {
@@ -24,6 +30,10 @@ public class UsersBacking extends CursorPagedList<CustomerUser> {
     private String customerId;
     private Customer customer;
     private String search;
+    private UserOrder order = UserOrder.DEFAULT;
+
+    @Inject
+    RecentCustomers recentCustomers;
 
     public void load() {
         if (customer != null) {
@@ -35,6 +45,7 @@ public class UsersBacking extends CursorPagedList<CustomerUser> {
         }
         try {
             customer = directory.customer(PartnerCenterGateway.newId(), customerId);
+            recentCustomers.opened(customer);
         } catch (RuntimeException e) {
             Messages.failure(e);
             return;
@@ -46,9 +57,13 @@ public class UsersBacking extends CursorPagedList<CustomerUser> {
         firstPage();
     }
 
+    public void orderChanged() {
+        firstPage();
+    }
+
     @Override
     protected Page<CustomerUser> fetch(String cursor) {
-        return directory.findUsers(PartnerCenterGateway.newId(), customerId, search, PAGE_SIZE, cursor);
+        return directory.findUsers(PartnerCenterGateway.newId(), customerId, search, order, PAGE_SIZE, cursor);
     }
 
     public String getCustomerId() { return customerId; }
@@ -57,4 +72,13 @@ public class UsersBacking extends CursorPagedList<CustomerUser> {
     public String getSearch() { return search; }
     public void setSearch(String search) { this.search = search; }
     public List<CustomerUser> getUsers() { return items(); }
+    public String getOrder() { return order.name(); }
+    public void setOrder(String order) { this.order = UserOrder.parse(order); }
+
+    /** The orders offered, labelled in the viewer's language. */
+    public List<SelectItem> getOrders() {
+        return java.util.Arrays.stream(UserOrder.values())
+                .map(o -> new SelectItem(o.name(), Texts.get("userSort." + o.name())))
+                .toList();
+    }
 }
