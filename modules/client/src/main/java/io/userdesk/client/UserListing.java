@@ -23,8 +23,12 @@ public record UserListing(boolean deleted, String sortField, boolean descending)
         }
     }
 
+    /**
+     * The filter query value, percent-encoded here: the JSON's braces would otherwise be read as a URI template by the
+     * REST client, which keeps existing percent-escapes as they are. Partner Center documents the filter URL-encoded.
+     */
     String filter() {
-        return deleted ? DELETED_FILTER : null;
+        return deleted ? java.net.URLEncoder.encode(DELETED_FILTER, java.nio.charset.StandardCharsets.UTF_8) : null;
     }
 
     String sortDirection() {
