@@ -5,6 +5,7 @@ import io.userdesk.api.model.CustomerUser;
 import io.userdesk.client.PartnerCenterGateway;
 import io.userdesk.web.directory.CustomerDirectory;
 import io.userdesk.web.directory.Page;
+import io.userdesk.web.directory.UserOrder;
 import io.userdesk.web.edit.EditResult;
 import io.userdesk.web.edit.UserEditService;
 import io.userdesk.web.security.Roles;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -58,14 +60,41 @@ public class CustomersResource {
         return directory.customer(PartnerCenterGateway.newId(), customerId);
     }
 
+    /** {@code sort}: DISPLAY_NAME, DISPLAY_NAME_DESCENDING, USER_PRINCIPAL_NAME, USER_PRINCIPAL_NAME_DESCENDING or none. */
     @GET
     @Path("{customerId}/users")
     public PageJson<CustomerUser> users(@PathParam("customerId") String customerId,
                                         @QueryParam("search") String search,
+                                        @QueryParam("sort") String sort,
                                         @QueryParam("pageSize") @DefaultValue("25") int pageSize,
                                         @QueryParam("cursor") String cursor) {
-        Page<CustomerUser> page = directory.findUsers(PartnerCenterGateway.newId(), customerId, search, pageSize, cursor);
+        Page<CustomerUser> page = directory.findUsers(PartnerCenterGateway.newId(), customerId, search,
+                UserOrder.parse(sort), pageSize, cursor);
         return new PageJson<>(page.items(), page.nextCursor());
+    }
+
+    /** Partner Center's deleted users of the customer (restorable for 30 days after {@code softDeletionTime}). */
+    @GET
+    @Path("{customerId}/deleted-users")
+    public PageJson<CustomerUser> deletedUsers(@PathParam("customerId") String customerId,
+                                               @QueryParam("search") String search,
+                                               @QueryParam("pageSize") @DefaultValue("25") int pageSize,
+                                               @QueryParam("cursor") String cursor) {
+        Page<CustomerUser> page = directory.findDeletedUsers(PartnerCenterGateway.newId(), customerId, search, pageSize,
+                cursor);
+        return new PageJson<>(page.items(), page.nextCursor());
+    }
+
+    /** Restores a deleted user (PATCH {@code state: active}, audited like an edit); answers the user and the ids. */
+    @POST
+    @Path("{customerId}/deleted-users/{userId}/restore")
+    public Response restore(@PathParam("customerId") String customerId, @PathParam("userId") String userId,
+                            @HeaderParam(REASON_HEADER) String reason) {
+        EditResult result = edits.restoreUser(caller.actor(), customerId, userId, reason);
+        return Response.ok(result.user())
+                .header("MS-CorrelationId", result.correlationId())
+                .header("MS-RequestId", result.requestId())
+                .build();
     }
 
     @GET

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -307,6 +308,22 @@ class EditingJourneyIT {
             browser.click("#deletedForm\\:activeUsers");
             browser.type("#usersForm\\:search", "sophie.turner");
             browser.waitForText("#usersForm\\:users", "Sophie Turner");
+
+            // the same through the portal API: list the deleted users, restore one with a reason
+            String token = Http.token("agent", "demo");
+            Http.Answer deleted = Http.get("/api/customers/" + CONTOSO + "/deleted-users?search=ya-ting", token);
+            assertEquals(200, deleted.status(), deleted.body());
+            assertEquals(1, deleted.json().getJsonArray("items").size(), deleted.body());
+            String yaTing = deleted.json().getJsonArray("items").getJsonObject(0).getString("id");
+            Http.Answer restored = Http.send("POST", "/api/customers/" + CONTOSO + "/deleted-users/" + yaTing + "/restore",
+                    token, null, null);
+            assertEquals(200, restored.status(), restored.body());
+            assertEquals("active", restored.json().getString("state"));
+            List<String[]> apiRows = audit(restored.header("MS-CorrelationId"));
+            assertEquals("USER_UPDATE_ATTEMPT", apiRows.get(0)[0]);
+            assertEquals("SUCCEEDED", apiRows.get(apiRows.size() - 1)[1]);
+            assertEquals(0, Http.get("/api/customers/" + CONTOSO + "/deleted-users?search=ya-ting", token).json()
+                    .getJsonArray("items").size(), "no longer deleted");
         });
     }
 
@@ -353,17 +370,15 @@ class EditingJourneyIT {
             browser.waitForTextGone("#customersForm\\:customers", "Contoso Ltd");
             browser.waitForPage();
             assertTrue(browser.text("#customersForm\\:customers").contains("Northwind Traders"));
-            tabTo(browser, e -> "Northwind Traders".equals(e.getText()));
-            keys(browser, Keys.ENTER);
-            browser.waitForPage();
+            tabTo(browser, e -> isLink(e, "Northwind Traders"));
+            follow(browser, "/customers/users.xhtml");
             browser.find("#usersForm\\:search");
             tabTo(browser, e -> "usersForm:search".equals(e.getAttribute("id")));
             keys(browser, "samantha");
             browser.waitForTextGone("#usersForm\\:users", "Harry Cox");
             browser.waitForPage();
-            tabTo(browser, e -> "Samantha Harris".equals(e.getText()));
-            keys(browser, Keys.ENTER);
-            browser.waitForPage();
+            tabTo(browser, e -> isLink(e, "Samantha Harris"));
+            follow(browser, "/customers/edit.xhtml");
             browser.find("#editForm\\:displayName");
             tabTo(browser, e -> "editForm:displayName".equals(e.getAttribute("id")));
             keys(browser, Keys.chord(Keys.CONTROL, "a"), "Samantha Harris (keyboard)");
@@ -506,15 +521,38 @@ class EditingJourneyIT {
 
     /** Picks an option of a PrimeFaces select menu by its label. */
     private static void choose(Browser browser, String escapedId, String label) {
-        browser.click("#" + escapedId);
-        browser.click("#" + escapedId + "_panel li[data-label='" + label + "']");
+        chooseFiltered(browser, escapedId, null, label);
     }
 
-    /** Types into a select menu's filter and picks the matching option. */
+    /**
+     * Opens a PrimeFaces select menu, types into its filter (when given) and picks an option by its label, looking again
+     * until the menu shows it: a click that lands while the panel is still fading in is lost.
+     */
     private static void chooseFiltered(Browser browser, String escapedId, String filter, String label) {
-        browser.click("#" + escapedId);
-        browser.type("#" + escapedId + "_filter", filter);
-        browser.click("#" + escapedId + "_panel li[data-label='" + label + "']");
+        browser.waitForPage();
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        wait.ignoring(WebDriverException.class).pollingEvery(Duration.ofMillis(300)).until(d -> {
+            if (label.equals(d.findElement(By.cssSelector("#" + escapedId + "_label")).getText())) {
+                return true;
+            }
+            WebElement panel = d.findElement(By.cssSelector("#" + escapedId + "_panel"));
+            if (!panel.isDisplayed()) {
+                d.findElement(By.cssSelector("#" + escapedId)).click();
+                if (filter != null) {
+                    WebElement filterField = d.findElement(By.cssSelector("#" + escapedId + "_filter"));
+                    filterField.clear();
+                    filterField.sendKeys(filter);
+                }
+                return false;
+            }
+            panel.findElement(By.cssSelector("li[data-label='" + label + "']")).click();
+            return false;
+        });
+        browser.waitForPage();
+    }
+
+    private static boolean isLink(WebElement element, String text) {
+        return "a".equals(element.getTagName()) && text.equals(element.getText());
     }
 
     private static List<String> column(Browser browser, int index) {
@@ -545,8 +583,19 @@ class EditingJourneyIT {
                 "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"));
     }
 
+    /** Types keys into the focused element (whatever Tab reached), as a keyboard would. */
     private static void keys(Browser browser, CharSequence... keys) {
-        new Actions(browser.driver()).sendKeys(keys).perform();
+        browser.driver().switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** Presses Enter on the focused link and waits for the page it leads to. */
+    private static void follow(Browser browser, String pathPart) {
+        WebElement link = browser.driver().switchTo().activeElement();
+        String describe = link.getAttribute("outerHTML");
+        link.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).withMessage(() -> "Enter on " + describe
+                + " did not open " + pathPart).until(d -> d.getCurrentUrl().contains(pathPart));
+        browser.waitForPage();
     }
 
     /** Presses Tab (only Tab) until the focused element matches; fails after 80 presses. */
