@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The look of the portal, proven in headless Chromium: every page in English and Traditional Chinese, light and dark,
@@ -167,9 +169,20 @@ class UiTourIT {
         browser.waitForText("#pageMessages", "請修正標示的欄位。尚未送出任何資料。");
         browser.screenshot("zh-TW-journey-field-message");
 
-        browser.type("#editForm\\:displayName", "蔡丹尼");
-        browser.click("#editForm\\:review");
+        // keyboard only from here: Tab from the top of the page, type, Enter
+        browser.open("/customers/edit.xhtml?customer=" + PortalDeployment.CONTOSO + "&user=" + PortalDeployment.DANIEL_TSAI);
+        browser.find("#editForm\\:displayName");
+        browser.driver().executeScript("document.activeElement.blur(); window.focus();");
+        List<String> stops = tabUntil(browser, "editForm:displayName", 40);
+        assertEquals("", stops.get(0), "the first Tab stop is the skip link: " + stops);
+        assertEquals("跳至主要內容", browser.driver().findElement(By.cssSelector(".ud-skip")).getAttribute("textContent"));
+        new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("蔡丹尼").perform();
+        List<String> toReview = tabUntil(browser, "editForm:review", 30);
+        assertTrue(toReview.indexOf("editForm:firstName") < toReview.indexOf("editForm:reason"),
+                "fields are reached top to bottom: " + toReview);
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         browser.waitForText("#confirmForm\\:pendingChanges", "蔡丹尼");
+        tabUntil(browser, "confirmForm:save", 15);
         assertTrue(browser.text("#confirmForm\\:confirmDialog").contains("確認變更"));
         String pending = browser.text("#confirmForm\\:pendingChanges");
         assertTrue(pending.contains("顯示名稱") && pending.contains("目前") && pending.contains("變更為")
@@ -177,7 +190,8 @@ class UiTourIT {
         assertEquals("關閉", browser.find("#confirmForm\\:confirmDialog .ui-dialog-titlebar-close").getAttribute("aria-label"),
                 "PrimeFaces' own labels are in Traditional Chinese too");
         browser.screenshot("zh-TW-journey-confirm");
-        browser.click("#confirmForm\\:save");
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        browser.waitForPage();
         browser.waitForText("#editForm\\:result", "已儲存");
         browser.waitForText("#pageMessages", "已儲存。Partner Center 已接受變更。");
         assertTrue(browser.text("#pageMessages").contains("關聯識別碼："));
@@ -190,7 +204,7 @@ class UiTourIT {
         Long overflow = (Long) browser.driver().executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow <= 0, "the edit page fits 680 px, overflow " + overflow + " px");
-        browser.screenshot("zh-TW-light-edit-680px");
+        browser.screenshot("zh-TW-journey-edit-680px");
         browser.driver().manage().window().setSize(new Dimension(1366, 900));
         browser.click("#sessionForm\\:signOut");
 
@@ -244,6 +258,23 @@ class UiTourIT {
             assertEquals("Audit trail", second.text("h1.ud-title"));
             assertEquals("en", second.find("html").getAttribute("lang"));
         }
+    }
+
+    /**
+     * Presses Tab until the element with this id has the focus; returns the ids met on the way ("" for an element
+     * without one, such as the skip link). Fails when it takes more than {@code max} presses.
+     */
+    private static List<String> tabUntil(Browser browser, String id, int max) {
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            String focused = (String) browser.driver().executeScript("return document.activeElement.id || '';");
+            stops.add(focused);
+            if (id.equals(focused)) {
+                return stops;
+            }
+        }
+        throw new AssertionError("Tab never reached " + id + ": " + stops);
     }
 
     private static String backgroundOfBody(Browser browser) {
