@@ -1,6 +1,7 @@
 package io.userdesk.web.view;
 
 import io.userdesk.audit.AuditEvent;
+import io.userdesk.web.i18n.Dates;
 import io.userdesk.web.i18n.Texts;
 import java.util.List;
 
@@ -21,7 +22,8 @@ public class AuditEventView {
 
     public long getSeq() { return event.seq(); }
     public String getEventId() { return event.eventId().toString(); }
-    public String getOccurredAt() { return event.occurredAt().toString(); }
+    /** Full precision with the offset, in the viewer's time zone (stored UTC). */
+    public String getOccurredAt() { return Dates.formatPrecise(event.occurredAt()); }
     public String getEventType() { return event.eventType(); }
 
     /** The action in words, for lists; the stored name stays visible on the event page. */
@@ -29,9 +31,9 @@ public class AuditEventView {
         return Texts.getOrDefault("audit.action." + event.eventType(), event.eventType());
     }
 
-    /** Date and time to the second, for lists; the event page shows the full timestamp. */
+    /** Date and time to the second in the viewer's time zone and language, for lists. */
     public String getOccurredAtShort() {
-        return event.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", "");
+        return Dates.format(event.occurredAt());
     }
     public String getOutcome() { return event.outcome(); }
     public String getActorId() { return event.actorId(); }

@@ -1,6 +1,7 @@
 package io.userdesk.web.view;
 
 import io.userdesk.audit.AuditUnavailableException;
+import io.userdesk.web.i18n.Dates;
 import io.userdesk.web.i18n.Texts;
 import io.userdesk.web.security.Roles;
 import io.userdesk.web.security.StaffAccount;
@@ -9,8 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +22,6 @@ import java.util.List;
 @ViewScoped
 public class StaffAccountsBacking implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Inject
     StaffAdministration administration;
@@ -143,7 +140,7 @@ public class StaffAccountsBacking implements java.io.Serializable {
         List<String> parts = new ArrayList<>();
         parts.add(Texts.get(account.enabled() ? "staff.status.enabled" : "staff.status.disabled"));
         if (account.lockedAt(Instant.now())) {
-            parts.add(Texts.get("staff.status.lockedUntil", TIME.format(account.lockedUntil())));
+            parts.add(Texts.get("staff.status.lockedUntil", Dates.format(account.lockedUntil())));
         } else if (account.failedSignIns() > 0) {
             parts.add(Texts.get("staff.status.failedSignIns", account.failedSignIns()));
         }
