@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * One deleted user as the deleted-users page shows it: when it was deleted and how long it can still be restored
- * (Partner Center purges a deleted user 30 days after its {@code softDeletionTime}). Dates are shown as UTC dates in
- * the viewer's language. A class with getters because Faces EL cannot read records.
+ * (Partner Center purges a deleted user 30 days after its {@code softDeletionTime}). Dates are shown in the viewer's
+ * language and time zone. A class with getters because Faces EL cannot read records.
  */
 public final class DeletedUserRow implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,13 +37,13 @@ public final class DeletedUserRow implements Serializable {
         this.daysLeft = daysLeft;
     }
 
-    static DeletedUserRow of(CustomerUser user, Clock clock, Locale locale) {
+    static DeletedUserRow of(CustomerUser user, Clock clock, Locale locale, ZoneId zone) {
         Instant deleted = parse(user.getSoftDeletionTime());
         if (deleted == null) {
             return new DeletedUserRow(user.getId(), user.getDisplayName(), user.getUserPrincipalName(), "", "", -1);
         }
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(ZoneOffset.UTC);
+                .withZone(zone);
         Instant purge = deleted.plus(RESTORE_WINDOW);
         long daysLeft = Math.max(0, Duration.between(clock.instant(), purge).toDays());
         return new DeletedUserRow(user.getId(), user.getDisplayName(), user.getUserPrincipalName(),

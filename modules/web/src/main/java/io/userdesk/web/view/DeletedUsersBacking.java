@@ -7,6 +7,7 @@ import io.userdesk.web.directory.CustomerDirectory;
 import io.userdesk.web.directory.Page;
 import io.userdesk.web.edit.EditResult;
 import io.userdesk.web.edit.UserEditService;
+import io.userdesk.web.i18n.Dates;
 import io.userdesk.web.i18n.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -73,7 +74,7 @@ public class DeletedUsersBacking extends CursorPagedList<DeletedUserRow> {
         Page<CustomerUser> page = directory.findDeletedUsers(PartnerCenterGateway.newId(), customerId, search, PAGE_SIZE, cursor);
         Clock clock = Clock.systemUTC();
         return new Page<>(page.items().stream()
-                .map(user -> DeletedUserRow.of(user, clock, Texts.currentLocale())).toList(), page.nextCursor());
+                .map(user -> DeletedUserRow.of(user, clock, Texts.currentLocale(), Dates.viewerZone())).toList(), page.nextCursor());
     }
 
     /** Remembers which user the confirm dialog is about and opens it. */

@@ -24,20 +24,27 @@ class DeletedUserRowTest {
 
     @Test
     void showsTheDeletionDateAndTheEndOfThe30DayRestoreWindowInTheViewersLanguage() {
-        DeletedUserRow row = DeletedUserRow.of(deleted("2026-11-09T09:00:00Z"), NOW, Locale.ENGLISH);
+        DeletedUserRow row = DeletedUserRow.of(deleted("2026-11-09T09:00:00Z"), NOW, Locale.ENGLISH, ZoneOffset.UTC);
         assertEquals("Nov 9, 2026", row.getDeletedOn());
         assertEquals("Dec 9, 2026", row.getRestorableUntil());
         assertEquals(13, row.getDaysLeft());
-        DeletedUserRow chinese = DeletedUserRow.of(deleted("2026-11-09T09:00:00Z"), NOW, Locale.TAIWAN);
+        DeletedUserRow chinese = DeletedUserRow.of(deleted("2026-11-09T09:00:00Z"), NOW, Locale.TAIWAN, java.time.ZoneId.of("Asia/Taipei"));
         assertEquals("2026年11月9日", chinese.getDeletedOn());
     }
 
     @Test
+    void theDateIsTheViewersDateInTheirTimeZone() {
+        DeletedUserRow row = DeletedUserRow.of(deleted("2026-11-09T20:00:00Z"), NOW, Locale.ENGLISH,
+                java.time.ZoneId.of("Asia/Taipei"));
+        assertEquals("Nov 10, 2026", row.getDeletedOn(), "20:00 UTC is already the next day in Taipei");
+    }
+
+    @Test
     void aWindowThatHasPassedLeavesZeroDaysAndAMissingTimeIsShownAsUnknown() {
-        assertEquals(0, DeletedUserRow.of(deleted("2026-09-01T00:00:00Z"), NOW, Locale.ENGLISH).getDaysLeft());
-        DeletedUserRow unknown = DeletedUserRow.of(deleted(null), NOW, Locale.ENGLISH);
+        assertEquals(0, DeletedUserRow.of(deleted("2026-09-01T00:00:00Z"), NOW, Locale.ENGLISH, ZoneOffset.UTC).getDaysLeft());
+        DeletedUserRow unknown = DeletedUserRow.of(deleted(null), NOW, Locale.ENGLISH, ZoneOffset.UTC);
         assertEquals(-1, unknown.getDaysLeft());
         assertEquals("", unknown.getDeletedOn());
-        assertEquals(-1, DeletedUserRow.of(deleted("yesterday"), NOW, Locale.ENGLISH).getDaysLeft());
+        assertEquals(-1, DeletedUserRow.of(deleted("yesterday"), NOW, Locale.ENGLISH, ZoneOffset.UTC).getDaysLeft());
     }
 }
