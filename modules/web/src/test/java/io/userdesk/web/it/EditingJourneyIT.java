@@ -525,30 +525,38 @@ class EditingJourneyIT {
     }
 
     /**
-     * Opens a PrimeFaces select menu, types into its filter (when given) and picks an option by its label, looking again
-     * until the menu shows it: a click that lands while the panel is still fading in is lost.
+     * Opens a PrimeFaces select menu, types into its filter (when given) and picks an option by its label, one step per
+     * look, until the form's own select holds that option and the panel is closed: a click that lands while the panel
+     * is still fading in is lost, so each step is taken again until its effect shows.
      */
     private static void chooseFiltered(Browser browser, String escapedId, String filter, String label) {
         browser.waitForPage();
+        String id = escapedId.replace("\\", "");
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
-        wait.ignoring(WebDriverException.class).pollingEvery(Duration.ofMillis(300)).until(d -> {
-            if (label.equals(d.findElement(By.cssSelector("#" + escapedId + "_label")).getText())) {
-                return true;
-            }
+        wait.ignoring(WebDriverException.class).pollingEvery(Duration.ofMillis(400)).until(d -> {
             WebElement panel = d.findElement(By.cssSelector("#" + escapedId + "_panel"));
+            Object chosen = browser.driver().executeScript("var s = document.getElementById(arguments[0]);"
+                    + " return s && s.selectedIndex >= 0 ? s.options[s.selectedIndex].text : null;", id + "_input");
+            if (label.equals(chosen)) {
+                return !panel.isDisplayed();
+            }
             if (!panel.isDisplayed()) {
                 d.findElement(By.cssSelector("#" + escapedId)).click();
-                if (filter != null) {
-                    WebElement filterField = d.findElement(By.cssSelector("#" + escapedId + "_filter"));
+                return false;
+            }
+            if (filter != null) {
+                WebElement filterField = d.findElement(By.cssSelector("#" + escapedId + "_filter"));
+                if (!filter.equals(filterField.getAttribute("value"))) {
                     filterField.clear();
                     filterField.sendKeys(filter);
+                    return false;
                 }
-                return false;
             }
             panel.findElement(By.cssSelector("li[data-label='" + label + "']")).click();
             return false;
         });
         browser.waitForPage();
+        assertEquals(label, browser.text("#" + escapedId + "_label"), "the menu shows the chosen option");
     }
 
     private static boolean isLink(WebElement element, String text) {
