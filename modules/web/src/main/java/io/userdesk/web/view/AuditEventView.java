@@ -36,6 +36,8 @@ public class AuditEventView {
         return Dates.format(event.occurredAt());
     }
     public String getOutcome() { return event.outcome(); }
+    /** The outcome in the viewer's language (English keeps the stored name). */
+    public String getOutcomeLabel() { return Texts.getOrDefault("audit.outcome." + event.outcome(), event.outcome()); }
     public String getActorId() { return event.actorId(); }
     public String getActorName() { return event.actorName(); }
     public String getActorRoles() { return String.join(", ", event.actorRoles()); }

@@ -13,6 +13,7 @@ import io.userdesk.web.i18n.Texts;
 import io.userdesk.web.rest.AuditTrailResource;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -192,12 +193,18 @@ public class AuditLogBacking extends CursorPagedList<AuditEventView> {
         }
     }
 
-    public List<String> getActions() {
-        return Arrays.stream(AuditEventType.values()).map(Enum::name).toList();
+    /** The event types to filter by: the stored name as value, in words as label. */
+    public List<SelectItem> getActions() {
+        return Arrays.stream(AuditEventType.values())
+                .map(type -> new SelectItem(type.name(), Texts.getOrDefault("audit.action." + type.name(), type.name())))
+                .toList();
     }
 
-    public List<String> getOutcomes() {
-        return Arrays.stream(AuditOutcome.values()).map(Enum::name).toList();
+    /** The outcomes to filter by: the stored name as value, in the viewer's language as label. */
+    public List<SelectItem> getOutcomes() {
+        return Arrays.stream(AuditOutcome.values())
+                .map(outcome -> new SelectItem(outcome.name(), Texts.getOrDefault("audit.outcome." + outcome.name(), outcome.name())))
+                .toList();
     }
 
     public String getActors() { return actors; }

@@ -6,6 +6,7 @@ import io.userdesk.web.i18n.Texts;
 import io.userdesk.web.security.Roles;
 import io.userdesk.web.security.StaffAccount;
 import io.userdesk.web.security.StaffAdministration;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -57,8 +58,9 @@ public class StaffAccountsBacking implements java.io.Serializable {
         return administration.all().stream().map(Row::new).toList();
     }
 
-    public List<String> getAllRoles() {
-        return Roles.ALL;
+    /** The roles to tick: the role's name as value (what is stored and audited), what it allows as label. */
+    public List<SelectItem> getAllRoles() {
+        return Roles.ALL.stream().map(role -> new SelectItem(role, Texts.getOrDefault("role." + role, role))).toList();
     }
 
     /** View action of the account page: loads the account named by the view parameter. */

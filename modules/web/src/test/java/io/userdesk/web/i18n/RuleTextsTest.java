@@ -88,4 +88,18 @@ class RuleTextsTest {
             assertFalse(Texts.get(Locale.TAIWAN, "refused." + problem.code(), problem.arguments().toArray()).startsWith("["));
         }
     }
+
+    @Test
+    void everyAuditActionAndOutcomeHasWordsInBothLanguages() throws java.io.IOException {
+        Set<String> english = MessageBundlesTest.keys("messages.properties");
+        for (io.userdesk.audit.AuditEventType type : io.userdesk.audit.AuditEventType.values()) {
+            assertTrue(english.contains("audit.action." + type.name()), type.name());
+        }
+        for (io.userdesk.audit.AuditOutcome outcome : io.userdesk.audit.AuditOutcome.values()) {
+            assertTrue(english.contains("audit.outcome." + outcome.name()), outcome.name());
+            assertEquals(outcome.name(), Texts.get(Locale.ENGLISH, "audit.outcome." + outcome.name()),
+                    "English keeps the stored outcome reviewers search for");
+        }
+        assertEquals("成功", Texts.get(Locale.TAIWAN, "audit.outcome.SUCCEEDED"));
+    }
 }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,8 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -37,6 +42,18 @@ class UiTourIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return PortalDeployment.portal();
+    }
+
+    /**
+     * Language and theme choices are saved per staff member in the database the whole Failsafe run shares: every test
+     * starts without any and leaves none behind, so the other browser tests keep meeting the English, light portal.
+     */
+    @BeforeEach
+    @AfterEach
+    void forgetSavedPreferences() throws SQLException {
+        try (Connection db = ItDatabase.connect(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("DELETE FROM staff_preference");
+        }
     }
 
     @Test
