@@ -3,7 +3,8 @@ package io.userdesk.audit.export;
 import io.userdesk.audit.AuditEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Formats and writes the events.csv records of an export on a thread of its own, while the exporting thread formats,
- * hashes and compresses events.jsonl.
+ * hashes events.jsonl.
  *
  * <p>Why: an export writes every event twice; done on one thread, the two formats, their UTF-8 encoding and their
  * digests added up to most of an export's time. The events arrive in batches through a bounded queue, so the CSV
@@ -25,14 +26,14 @@ final class CsvSpooler implements AutoCloseable {
     private static final List<AuditEvent> END = List.of();
 
     private final BlockingQueue<List<AuditEvent>> queue = new ArrayBlockingQueue<>(8);
-    private final Writer csv;
+    private final OutputStream csv;
     private final Thread thread;
     private volatile Exception failure;
     private List<AuditEvent> batch = new ArrayList<>(BATCH_SIZE);
     private boolean finished;
 
     /** @param csv where the records go (the header is already written); written only by the spooler's thread now */
-    CsvSpooler(Writer csv) {
+    CsvSpooler(OutputStream csv) {
         this.csv = csv;
         this.thread = new Thread(this::run, "userdesk-audit-export-csv");
         thread.setDaemon(true);
@@ -122,7 +123,7 @@ final class CsvSpooler implements AutoCloseable {
                     return;
                 }
                 for (AuditEvent event : events) {
-                    csv.write(ExportFormat.csvLine(event));
+                    csv.write(ExportFormat.csvLine(event).getBytes(StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException | RuntimeException e) {

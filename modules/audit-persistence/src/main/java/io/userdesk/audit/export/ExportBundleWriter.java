@@ -6,6 +6,7 @@ import io.userdesk.audit.AuditHashing;
 import io.userdesk.audit.AuditQuery;
 import io.userdesk.audit.AuditStore;
 import io.userdesk.audit.CanonicalJson;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,19 +75,21 @@ public final class ExportBundleWriter {
             long[] range = {Long.MAX_VALUE, 0};
             long[] counts = {0, 0, 0};
             Instant[] times = new Instant[2];
-            try (Writer csv = new BufferedWriter(new OutputStreamWriter(new CheckedOutputStream(
-                    new DigestOutputStream(Files.newOutputStream(csvSpool), csvDigest), csvCrc),
-                    StandardCharsets.UTF_8), 1 << 16)) {
-                csv.write(ExportFormat.csvRecord(ExportFormat.CSV_COLUMNS));
-                Writer jsonl = new BufferedWriter(new OutputStreamWriter(
-                        new DigestOutputStream(jsonCount, jsonDigest), StandardCharsets.UTF_8), 1 << 16);
+            // UTF-8 by String.getBytes (a copy for ASCII text) rather than an OutputStreamWriter's encoder loop
+            try (OutputStream csv = new BufferedOutputStream(new CheckedOutputStream(
+                    new DigestOutputStream(Files.newOutputStream(csvSpool), csvDigest), csvCrc), 1 << 16)) {
+                csv.write(ExportFormat.csvRecord(ExportFormat.CSV_COLUMNS).getBytes(StandardCharsets.UTF_8));
+                // events.jsonl is deflated into the ZIP on a thread of its own, events.csv written on another
+                AsyncOutputStream deflating = new AsyncOutputStream(jsonCount, "userdesk-audit-export-deflate");
+                boolean written = false;
                 try (CsvSpooler csvRecords = new CsvSpooler(csv)) {
+                    OutputStream jsonl = new DigestOutputStream(deflating, jsonDigest);
                     store.streamMatching(filters, event -> {
                         if (event.seq() > covering.uptoSeq()) {
                             return;
                         }
                         try {
-                            jsonl.write(ExportFormat.jsonLine(event));
+                            jsonl.write(ExportFormat.jsonLine(event).getBytes(StandardCharsets.UTF_8));
                             jsonl.write('\n');
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -95,8 +98,13 @@ public final class ExportBundleWriter {
                         track(event, range, counts, times);
                     });
                     csvRecords.finish();
+                    deflating.close();
+                    written = true;
+                } finally {
+                    if (!written) {
+                        deflating.abandon();
+                    }
                 }
-                jsonl.flush();
             }
             zip.closeEntry();
             files.put(ExportFormat.EVENTS_JSONL, file(jsonDigest, jsonCount.bytes));
