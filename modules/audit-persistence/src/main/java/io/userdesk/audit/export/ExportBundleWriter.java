@@ -7,13 +7,10 @@ import io.userdesk.audit.AuditQuery;
 import io.userdesk.audit.AuditStore;
 import io.userdesk.audit.CanonicalJson;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,23 +124,33 @@ public final class ExportBundleWriter {
             zip.putNextEntry(new ZipEntry(ExportFormat.CHAIN_CSV));
             MessageDigest chainDigest = sha256();
             long[] chainBytes = {0};
-            Writer chain = new BufferedWriter(new OutputStreamWriter(
-                    new DigestOutputStream(new NonClosing(zip), chainDigest), StandardCharsets.UTF_8), 1 << 16);
-            String chainHeader = ExportFormat.csvRecord(List.of("seq", "eventId", "prevHash", "hash"));
-            chain.write(chainHeader);
-            chainBytes[0] += chainHeader.length();
-            long chainFrom = counts[0] == 0 ? covering.uptoSeq() : range[0];
-            store.streamLinks(chainFrom, covering.uptoSeq(), link -> {
-                try {
-                    String line = link.seq() + "," + link.eventId() + "," + link.prevHash() + "," + link.hash()
-                            + "\r\n";
-                    chain.write(line);
-                    chainBytes[0] += line.length();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            AsyncOutputStream chainDeflating = new AsyncOutputStream(new NonClosing(zip),
+                    "userdesk-audit-export-deflate");
+            boolean chainWritten = false;
+            try {
+                OutputStream chain = new DigestOutputStream(chainDeflating, chainDigest);
+                byte[] chainHeader = ExportFormat.csvRecord(List.of("seq", "eventId", "prevHash", "hash"))
+                        .getBytes(StandardCharsets.UTF_8);
+                chain.write(chainHeader);
+                chainBytes[0] += chainHeader.length;
+                long chainFrom = counts[0] == 0 ? covering.uptoSeq() : range[0];
+                store.streamLinks(chainFrom, covering.uptoSeq(), link -> {
+                    try {
+                        byte[] line = (link.seq() + "," + link.eventId() + "," + link.prevHash() + ","
+                                + link.hash() + "\r\n").getBytes(StandardCharsets.UTF_8);
+                        chain.write(line);
+                        chainBytes[0] += line.length;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                chainDeflating.close();
+                chainWritten = true;
+            } finally {
+                if (!chainWritten) {
+                    chainDeflating.abandon();
                 }
-            });
-            chain.flush();
+            }
             zip.closeEntry();
             files.put(ExportFormat.CHAIN_CSV, file(chainDigest, chainBytes[0]));
 
