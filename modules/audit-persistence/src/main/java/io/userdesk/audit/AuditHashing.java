@@ -86,6 +86,23 @@ public final class AuditHashing {
     }
 
     /**
+     * The canonical content with the stored {@code hash} member added at its sorted place (between {@code eventType}
+     * and {@code httpStatus}): one line of an export's events.jsonl, written in one pass.
+     *
+     * @param event a stored event
+     * @return the 23-member canonical JSON object
+     */
+    public static String canonicalContentWithHash(AuditEvent event) {
+        StringBuilder out = new StringBuilder(600 + (event.details() == null ? 0 : event.details().length() * 2));
+        writeCanonical(out, null, event.hash(), event.seq(), event.eventId(), formatOccurredAt(event.occurredAt()),
+                event.eventType(), event.outcome(), event.actorId(), event.actorName(), event.actorRoles(),
+                event.clientIp(), event.userAgent(), event.customerId(), event.customerName(), event.userId(),
+                event.userPrincipalName(), event.correlationId(), event.requestId(), event.httpStatus(),
+                event.errorCode(), event.errorDescription(), event.durationMs(), event.details(), event.prevHash());
+        return out.toString();
+    }
+
+    /**
      * Formats a time the way it is hashed.
      *
      * @param instant any instant (anything finer than microseconds is cut off)
@@ -135,6 +152,44 @@ public final class AuditHashing {
             String correlationId, String requestId, Integer httpStatus, String errorCode, String errorDescription,
             Long durationMs, String details, String prevHash) {
         StringBuilder out = new StringBuilder(512 + (details == null ? 0 : details.length() * 2));
+        writeCanonical(out, null, null, seq, eventId, formatOccurredAt(occurredAt), eventType, outcome, actorId, actorName,
+                actorRoles, clientIp, userAgent, customerId, customerName, userId, userPrincipalName, correlationId,
+                requestId, httpStatus, errorCode, errorDescription, durationMs, details, prevHash);
+        return out.toString();
+    }
+
+    /**
+     * The canonical content of a new event cut around the three values only known under the chain lock
+     * ({@code occurredAt}, {@code prevHash}, {@code seq}), so the database can complete and hash it in the same round
+     * trip as the INSERT (migration {@code V4__audit_append_function.sql}). The content is
+     * {@code parts[0] + '"' + occurredAt + '"' + parts[1] + '"' + prevHash + '"' + parts[2] + seq + parts[3]}, written
+     * by the same code as {@link #canonical}, so both give the same text.
+     *
+     * @param event the new event
+     * @return the four constant parts
+     */
+    static String[] canonicalParts(NewAuditEvent event) {
+        StringBuilder out = new StringBuilder(512 + event.detailsJson().length() * 2);
+        int[] cuts = new int[3];
+        writeCanonical(out, cuts, null, 0, event.eventId(), null, event.eventType().name(), event.outcome().name(),
+                event.actorId(), event.actorName(), event.actorRoles(), event.clientIp(), event.userAgent(),
+                event.customerId(), event.customerName(), event.userId(), event.userPrincipalName(),
+                event.correlationId(), event.requestId(), event.httpStatus(), event.errorCode(),
+                event.errorDescription(), event.durationMs(), event.detailsJson(), null);
+        return new String[] {out.substring(0, cuts[0]), out.substring(cuts[0], cuts[1]),
+            out.substring(cuts[1], cuts[2]), out.substring(cuts[2])};
+    }
+
+    /**
+     * Writes the canonical content. With {@code cuts} (occurredAt, seq and prevHash then unknown) it writes nothing for
+     * those three values and records where they belong instead.
+     */
+    private static void writeCanonical(StringBuilder out, int[] cuts, String hashMember, long seq, UUID eventId,
+            String occurredAt,
+            String eventType, String outcome, String actorId, String actorName, List<String> actorRoles,
+            String clientIp, String userAgent, String customerId, String customerName, String userId,
+            String userPrincipalName, String correlationId, String requestId, Integer httpStatus, String errorCode,
+            String errorDescription, Long durationMs, String details, String prevHash) {
         out.append("{\"actorId\":");
         string(actorId, out);
         out.append(",\"actorName\":");
@@ -158,32 +213,58 @@ public final class AuditHashing {
         string(customerName, out);
         out.append(",\"details\":");
         string(details, out);
-        out.append(",\"durationMs\":").append(durationMs == null ? "null" : durationMs.toString());
+        out.append(",\"durationMs\":");
+        if (durationMs == null) {
+            out.append("null");
+        } else {
+            out.append(durationMs.longValue());
+        }
         out.append(",\"errorCode\":");
         string(errorCode, out);
         out.append(",\"errorDescription\":");
         string(errorDescription, out);
-        out.append(",\"eventId\":");
-        string(eventId.toString(), out);
+        out.append(",\"eventId\":\"").append(eventId.toString()).append('"');
         out.append(",\"eventType\":");
         string(eventType, out);
-        out.append(",\"httpStatus\":").append(httpStatus == null ? "null" : httpStatus.toString());
+        if (hashMember != null) {
+            out.append(",\"hash\":");
+            string(hashMember, out);
+        }
+        out.append(",\"httpStatus\":");
+        if (httpStatus == null) {
+            out.append("null");
+        } else {
+            out.append(httpStatus.intValue());
+        }
         out.append(",\"occurredAt\":");
-        string(formatOccurredAt(occurredAt), out);
+        if (cuts == null) {
+            out.append('"').append(occurredAt).append('"');
+        } else {
+            cuts[0] = out.length();
+        }
         out.append(",\"outcome\":");
         string(outcome, out);
         out.append(",\"prevHash\":");
-        string(prevHash, out);
+        if (cuts == null) {
+            string(prevHash, out);
+        } else {
+            cuts[1] = out.length();
+        }
         out.append(",\"requestId\":");
         string(requestId, out);
-        out.append(",\"seq\":").append(seq);
+        out.append(",\"seq\":");
+        if (cuts == null) {
+            out.append(seq);
+        } else {
+            cuts[2] = out.length();
+        }
         out.append(",\"userAgent\":");
         string(userAgent, out);
         out.append(",\"userId\":");
         string(userId, out);
         out.append(",\"userPrincipalName\":");
         string(userPrincipalName, out);
-        return out.append('}').toString();
+        out.append('}');
     }
 
     private static void string(String value, StringBuilder out) {

@@ -157,8 +157,24 @@ public final class CanonicalJson {
     /** Appends one canonical JSON string; package-private for {@link AuditHashing}'s fixed-layout fast path. */
     static void writeString(String text, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        // characters that need no escaping are copied in runs, not one by one: this runs for every member of every
+        // event verified or exported
+        int runStart = 0;
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(
+                        "canonical JSON strings must be valid Unicode: unpaired surrogate at index " + i);
+            }
+            out.append(text, runStart, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -167,20 +183,14 @@ public final class CanonicalJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xF]);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        throw new IllegalArgumentException(
-                                "canonical JSON strings must be valid Unicode: unpaired surrogate at index " + i);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xF]);
             }
+            runStart = i + 1;
+        }
+        if (runStart == 0) {
+            out.append(text);
+        } else {
+            out.append(text, runStart, length);
         }
         out.append('"');
     }

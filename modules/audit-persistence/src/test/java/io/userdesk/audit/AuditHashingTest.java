@@ -123,6 +123,41 @@ class AuditHashingTest {
         assertEquals(AuditHashing.hashOf(asStored), AuditHashing.hashOf(1, at, event, AuditHashing.GENESIS_HASH));
     }
 
+    @Test
+    void theFourPartsTheDatabaseCompletesAreTheCanonicalContentAroundTimePrevHashAndSeq() {
+        NewAuditEvent event = NewAuditEvent.builder(AuditEventType.USER_UPDATE_OUTCOME, AuditOutcome.SUCCEEDED)
+                .actor("zoe", "Zoë \"Q\" Ångström 日本\u0001", Set.of("reviewer", "agent"))
+                .client("2001:db8::1", "Mozilla/5.0 (X11)\t/x")
+                .customer("c-1", "Contoso\\Europe\n")
+                .user("u-1", "bob@contoso.example")
+                .correlationId("corr").requestId("req").httpStatus(200).durationMs(12L)
+                .error("E", "line 1\r\nline 2")
+                .details(Map.of("changed", List.of("displayName"), "note", "\u007f\u2028"))
+                .build();
+        Instant at = Instant.parse("2026-11-26T14:53:11.000100Z");
+        String prevHash = "ab".repeat(32);
+        String[] parts = AuditHashing.canonicalParts(event);
+        String assembled = parts[0] + '"' + AuditHashing.formatOccurredAt(at) + '"' + parts[1] + '"' + prevHash + '"'
+                + parts[2] + 4711 + parts[3];
+        AuditEvent asStored = new AuditEvent(4711, event.eventId(), at, "USER_UPDATE_OUTCOME", "SUCCEEDED", "zoe",
+                event.actorName(), List.of("agent", "reviewer"), event.clientIp(), event.userAgent(), "c-1",
+                event.customerName(), "u-1", "bob@contoso.example", "corr", "req", 200, "E", event.errorDescription(),
+                12L, event.detailsJson(), prevHash, "unused");
+        assertEquals(AuditHashing.canonicalContent(asStored), assembled);
+        assertEquals(AuditHashing.hashOf(asStored), AuditHashing.hashOf(4711, at, event, prevHash));
+    }
+
+    @Test
+    void anExportLineIsTheCanonicalFormOfTheHashedMembersPlusTheHash() {
+        AuditEvent e = FIXED;
+        Map<String, Object> members = new java.util.HashMap<>(AuditHashing.content(e.seq(), e.eventId(), e.occurredAt(),
+                e.eventType(), e.outcome(), e.actorId(), e.actorName(), e.actorRoles(), e.clientIp(), e.userAgent(),
+                e.customerId(), e.customerName(), e.userId(), e.userPrincipalName(), e.correlationId(), e.requestId(),
+                e.httpStatus(), e.errorCode(), e.errorDescription(), e.durationMs(), e.details(), e.prevHash()));
+        members.put("hash", e.hash());
+        assertEquals(CanonicalJson.write(members), AuditHashing.canonicalContentWithHash(e));
+    }
+
     /** A copy of {@code e} with the named components replaced. */
     private static AuditEvent copy(AuditEvent e, Map<String, Object> replace) {
         @SuppressWarnings("unchecked")

@@ -318,6 +318,76 @@ class AuditStoreTest {
     }
 
     @Test
+    void streamingHandsOverEveryRowInOrderAndStopsReadingWhenTheConsumerFails() {
+        int events = RowPipeline.BATCH_SIZE * 2 + 77;
+        // many rows quickly: streaming does not check hashes, so plain rows will do
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO audit_event (seq, event_id, occurred_at, event_type, outcome, actor_id, details, prev_hash, hash)"
+                    + " SELECT g, gen_random_uuid(), clock_timestamp(), 'AUDIT_READ', 'SUCCEEDED', 'rita',"
+                    + " '{\"page\":\"' || md5(g::text) || '\"}', lpad(to_hex(g - 1), 64, '0'), lpad(to_hex(g), 64, '0')"
+                    + " FROM generate_series(1, " + events + ") AS g");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Long> seqs = new ArrayList<>();
+        assertEquals(events, store.streamRange(1, Long.MAX_VALUE, e -> seqs.add(e.seq())));
+        assertEquals(LongStream.rangeClosed(1, events).boxed().toList(), seqs);
+
+        IllegalStateException stop = new IllegalStateException("the client went away");
+        AtomicInteger consumed = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> store.streamRange(1, Long.MAX_VALUE, e -> {
+                    if (consumed.incrementAndGet() == RowPipeline.BATCH_SIZE + 3) {
+                        throw stop;
+                    }
+                }));
+        assertTrue(thrown == stop, "the consumer's own exception comes back");
+        assertEquals(RowPipeline.BATCH_SIZE + 3, consumed.get(), "nothing is handed over after the failure");
+        assertEquals(events, store.count(), "the store still answers");
+    }
+
+    @Test
+    void aConnectionDefaultingToRepeatableReadStillExtendsTheOneChain() throws SQLException {
+        store.append(event("c", "u", "a", null).build());
+        try (Connection repeatableRead = dataSource.getConnection()) {
+            repeatableRead.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            AuditStore onRepeatableRead = new AuditStore(singleConnection(repeatableRead));
+            // the one-round-trip function refuses such a transaction; the store then sets READ COMMITTED itself
+            assertEquals(2, onRepeatableRead.append(event("c", "u", "b", null).build()).seq());
+            assertEquals(3, store.append(event("c", "u", "a", null).build()).seq());
+            assertEquals(4, onRepeatableRead.append(event("c", "u", "b", null).build()).seq());
+            assertEquals(Connection.TRANSACTION_REPEATABLE_READ, repeatableRead.getTransactionIsolation());
+            assertTrue(repeatableRead.getAutoCommit());
+        }
+        assertEquals(new ChainVerification(true, 4, null, null), store.verify());
+    }
+
+    @Test
+    void theAppendFunctionMakesItsOwnTransactionCommitSynchronouslyAndLeavesTheSessionAsItWas() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            c.setAutoCommit(false);
+            try (ResultSet appended = s.executeQuery("SELECT appended_seq FROM audit_append(gen_random_uuid(),"
+                    + " 'AUDIT_READ', 'SUCCEEDED', 'a', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+                    + " NULL, NULL, NULL, NULL, '{}', '{', ',', ',', '}', 1, '10s')")) {
+                assertTrue(appended.next());
+            }
+            assertEquals("on", show(s, "synchronous_commit"), "the append's transaction commits synchronously");
+            c.rollback();
+            assertEquals("off", show(s, "synchronous_commit"), "only for that transaction");
+            c.setAutoCommit(true);
+        }
+        assertEquals(0, store.count());
+    }
+
+    private static String show(Statement s, String setting) throws SQLException {
+        try (ResultSet rows = s.executeQuery("SHOW " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
     void aStoppedDatabaseMakesTheTrailUnavailable() throws Exception {
         DataSource stopped;
         try (EmbeddedPostgres shortLived = EmbeddedPostgres.builder().start()) {
@@ -360,7 +430,7 @@ class AuditStoreTest {
             AuditStore onOneConnection = new AuditStore(singleConnection(unmigrated));
             AuditUnavailableException failure = assertThrows(AuditUnavailableException.class,
                     () -> onOneConnection.append(event("c", "u", "a", null).build()));
-            assertTrue(failure.getMessage().contains("42P01"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("have the schema migrations run?"), failure.getMessage());
             assertTrue(unmigrated.getAutoCommit());
             try (Statement s = unmigrated.createStatement(); ResultSet one = s.executeQuery("SELECT 1")) {
                 assertTrue(one.next(), "the connection is still usable");

@@ -34,13 +34,10 @@ final class ExportFormat {
 
     /**
      * One event as a JSON Lines line (canonical JSON, no newline): the hashed content with the {@code hash} member
-     * inserted at its sorted place (before {@code httpStatus}). Inside canonical strings every {@code "} is escaped,
-     * so the first bare {@code ,"httpStatus":} is the member itself.
+     * at its sorted place (before {@code httpStatus}).
      */
     static String jsonLine(AuditEvent e) {
-        String content = AuditHashing.canonicalContent(e);
-        int at = content.indexOf(",\"httpStatus\":");
-        return content.substring(0, at) + ",\"hash\":\"" + e.hash() + "\"" + content.substring(at);
+        return AuditHashing.canonicalContentWithHash(e);
     }
 
     /** Reads a line written by {@link #jsonLine(AuditEvent)}. */

@@ -113,6 +113,48 @@ class ExportBundleTest {
     }
 
     @Test
+    void aClientGoingAwayMidExportEndsItWithAnErrorAndLeavesNoWorkerThreadBehind() throws Exception {
+        // many events quickly: the export does not check hashes, so plain rows will do
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO audit_event (seq, event_id, occurred_at, event_type, outcome, actor_id, details, prev_hash, hash)"
+                    + " SELECT g, gen_random_uuid(), clock_timestamp(), 'AUDIT_READ', 'SUCCEEDED', 'rita',"
+                    + " '{\"page\":\"' || md5(g::text) || '\"}', lpad(to_hex(g - 1), 64, '0'), lpad(to_hex(g), 64, '0')"
+                    + " FROM generate_series(11, 2010) AS g");
+        }
+        AuditCheckpoint covering = store.checkpoint(key).orElseThrow();
+        OutputStream goneAfter20k = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 20_000) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        java.io.UncheckedIOException failure = assertThrows(java.io.UncheckedIOException.class,
+                () -> ExportBundleWriter.write(store, AuditQuery.builder().build(), covering, "reviewer",
+                        Instant.now(), goneAfter20k));
+        assertTrue(String.valueOf(failure.getCause()).contains("Broken pipe"), String.valueOf(failure.getCause()));
+        for (int wait = 0; wait < 50 && workerThreadsAlive(); wait++) {
+            Thread.sleep(100);
+        }
+        assertTrue(!workerThreadsAlive(), "the reader, CSV and deflate threads ended");
+        assertEquals(2010, store.count(), "the store still answers");
+    }
+
+    private static boolean workerThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().startsWith("userdesk-audit-"));
+    }
+
+    @Test
     void aFilteredExportProvesItsEventsBelongToTheSignedChain() throws IOException {
         Path bundle = export(AuditQuery.builder().actor("Alice Agent").actor("nobody").build());
         BundleVerification result = ExportBundleVerifier.verify(bundle, null);

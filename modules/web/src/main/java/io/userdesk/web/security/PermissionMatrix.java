@@ -74,8 +74,8 @@ public final class PermissionMatrix {
             api("GET", "/api/audit/verify", false, REVIEWERS, "/api/audit/verify", "verify the hash chain (audited)"),
             api("GET", "/api/audit/export", false, REVIEWERS, "/api/audit/export",
                     "export the filtered trail as a signed bundle (audited)"),
-            api("GET", "/api/audit/public-key", false, STAFF, "/api/audit/public-key",
-                    "the public key that signs audit checkpoints"));
+            api("GET", "/api/audit/public-key", true, Set.of(), "/api/audit/public-key",
+                    "the public key that signs audit checkpoints (public, for auditors)"));
 
     private PermissionMatrix() {
     }

@@ -26,6 +26,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One authentication mechanism for the two ways in, because Jakarta Security 3 allows only one per application:
@@ -67,6 +69,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private volatile HttpAuthenticationMechanism jwtMechanism;
 
+    /**
+     * The API endpoints anyone may call (the token endpoint, the audit public key), as {@link PermissionMatrix} says:
+     * Payara still reports them as protected under the {@code /api/*} constraint, so they are let through by name.
+     */
+    private static final Set<String> OPEN_API_PATHS = PermissionMatrix.ENTRIES.stream()
+            .filter(entry -> entry.kind() == PermissionMatrix.Kind.API && entry.open())
+            .map(PermissionMatrix.Entry::path)
+            .collect(Collectors.toUnmodifiableSet());
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
@@ -80,7 +91,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response,
                                                     HttpMessageContext context, String path) throws AuthenticationException {
-        if (!context.isProtected() || "/api/token".equals(path)) {
+        if (!context.isProtected() || OPEN_API_PATHS.contains(path)) {
             return context.doNothing();
         }
         String authorization = request.getHeader("Authorization");

@@ -78,10 +78,14 @@ class AuditTrailIT {
                         sql + " -> " + refused.getMessage());
             }
         }
-        assertEquals(401, Http.get("/api/audit/public-key", null).status());
-        JsonObject key = Http.get("/api/audit/public-key", Http.token("agent", "demo")).json();
+        Http.Answer published = Http.get("/api/audit/public-key", null);
+        assertEquals(200, published.status(), "the public key is published without a sign-in: " + published.body());
+        JsonObject key = published.json();
         assertEquals("Ed25519", key.getString("algorithm"));
         assertEquals(16, key.getString("keyId").length());
+        assertTrue(key.getString("publicKeyPem").startsWith("-----BEGIN PUBLIC KEY-----"), key.toString());
+        assertEquals(key, Http.get("/api/audit/public-key", Http.token("agent", "demo")).json(),
+                "staff and anonymous callers get the same key");
     }
 
     @Test

@@ -380,6 +380,13 @@ class SecurityIT {
                     assertTrue(a.header("Location").contains("/signin.xhtml"), "anonymous is sent to sign in");
                 }
                 checks++;
+            } else if (entry.open() && entry.method().equals("GET")) {
+                for (String role : ROLES) {
+                    assertEquals(200, Http.get(entry.sample(), tokens.get(role)).status(), role + " GET " + entry.path());
+                    checks++;
+                }
+                assertEquals(200, Http.get(entry.sample(), null).status(), "anonymous GET " + entry.path());
+                checks++;
             } else if (entry.open()) {
                 assertEquals(400, Http.send(entry.method(), entry.sample(), null, "application/x-www-form-urlencoded", "")
                         .status(), "anonymous reaches " + entry.path());

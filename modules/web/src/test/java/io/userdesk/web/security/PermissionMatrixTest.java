@@ -34,7 +34,8 @@ class PermissionMatrixTest {
     private static final java.nio.file.Path WEBAPP = java.nio.file.Path.of("src/main/webapp");
 
     @Test
-    void everyApiEndpointHasAMatrixEntryGrantingExactlyItsAnnotatedRoles() {
+    void everyApiEndpointHasAMatrixEntryGrantingExactlyItsAnnotatedRoles() throws Exception {
+        Map<String, Set<String>> constraints = webXmlConstraints();
         Map<String, PermissionMatrix.Entry> matrix = PermissionMatrix.ENTRIES.stream()
                 .filter(e -> e.kind() == PermissionMatrix.Kind.API)
                 .collect(Collectors.toMap(e -> e.method() + " " + e.path(), e -> e));
@@ -61,9 +62,12 @@ class PermissionMatrixTest {
                         ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
                 if (entry.open()) {
                     assertTrue(permitAll, key + " is open in the matrix but not @PermitAll");
+                    assertEquals(null, rolesFor(path, constraints),
+                            key + " is open in the matrix but web.xml requires a sign-in for it");
                 } else {
                     assertTrue(!permitAll && roles != null, key + " must carry @RolesAllowed");
                     assertEquals(entry.roles(), Set.of(roles.value()), key + ": @RolesAllowed differs from the matrix");
+                    assertTrue(rolesFor(path, constraints) != null, key + ": web.xml must require a sign-in for it");
                 }
             }
         }
