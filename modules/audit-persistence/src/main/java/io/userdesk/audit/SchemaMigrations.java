@@ -32,9 +32,8 @@ public final class SchemaMigrations {
                     .dataSource(dataSource)
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
-                    // migration numbers are reserved per area (audit V4..V9), so a later-merged lower number, e.g. V4
-                    // after V10, must still apply to databases that already have V10
-                    .outOfOrder(true)
+                    // in order only: no release has shipped a schema yet, so new migrations take the next free
+                    // number above the highest one and never need Flyway's out-of-order mode
                     .load()
                     .migrate();
         } catch (FlywayException e) {
