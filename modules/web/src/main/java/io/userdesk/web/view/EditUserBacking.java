@@ -339,8 +339,20 @@ public class EditUserBacking implements Serializable {
             return List.of();
         }
         return result.changes().stream()
-                .map(c -> new FieldChange(labelOf(c.field()), c.before() == null ? "" : c.before(), c.after()))
+                .map(c -> new FieldChange(labelOf(c.field()), valueText(c.field(), c.before()), valueText(c.field(), c.after())))
                 .toList();
+    }
+
+    /** A saved value as people read it: yes/no for the force-change flag, a sentence for a password, else as stored. */
+    static String valueText(String field, String value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (field) {
+            case "forceChangePassword" -> Texts.get(Boolean.parseBoolean(value) ? "common.yes" : "common.no");
+            case "password" -> Texts.get("edit.password.newSet");
+            default -> value;
+        };
     }
 
     static String labelOf(String field) {
