@@ -12,6 +12,7 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -36,7 +37,10 @@ import java.util.List;
  * <li>Pages are authenticated only by the session established at sign-in; an {@code Authorization} header is ignored
  * there, so a leaked API token cannot open the UI.</li>
  * </ul>
- * The session id is renewed at sign-in against session fixation.
+ * A session is established in one of two ways, each switched on or off in {@link SignInOptions}: the sign-in form
+ * (built-in accounts), or single sign-on through OpenID Connect, whose single page this class hands to
+ * {@link OidcSignIn}. Either way the session id is renewed at sign-in against session fixation, and the session records
+ * the method, so switching a method off ends its sessions.
  */
 @ApplicationScoped
 @Alternative
@@ -65,6 +69,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     PortalSettings settings;
 
+    @Inject
+    SignInOptions signInOptions;
+
+    @Inject
+    OidcSignIn oidcSignIn;
+
     private volatile HttpAuthenticationMechanism jwtMechanism;
 
     @Override
@@ -74,6 +84,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return validateApiRequest(request, response, context, path);
+        }
+        if (SignInOptions.OIDC_PAGE.equals(path) && signInOptions.isOidcEnabled()) {
+            return oidcSignIn.handle(request, response, context);
         }
         return validatePageRequest(request, context);
     }
@@ -97,7 +110,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         context.setResponse(deferred);
         AuthenticationStatus status;
         try {
-            status = jwtMechanism().validateRequest(request, deferred, context);
+            // an external issuer's groups are the provider's names: map them to portal roles as for single sign-on
+            HttpMessageContext jwtContext = settings.ownApiTokenKey() ? context
+                    : new MappedGroupsContext(context, signInOptions.roleMapping());
+            status = jwtMechanism().validateRequest(request, deferred, jwtContext);
         } catch (RuntimeException e) {
             status = AuthenticationStatus.SEND_FAILURE;
         } finally {
@@ -135,12 +151,20 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.doNothing();
     }
 
-    /** Absolute session lifetime, and the account must still be enabled (disabling an account ends its sessions). */
+    /**
+     * Absolute session lifetime, the sign-in method must still be on, and the account must still be enabled (disabling
+     * an account ends its sessions). A single sign-on user needs no built-in account, but a disabled one of the same
+     * username shuts them out too.
+     */
     private boolean sessionStillValid(SignedInStaff staff) {
         if (!withinAbsoluteLifetime(staff.signedInAt(), Instant.now(), settings.sessionAbsoluteTimeoutMinutes())) {
             return false;
         }
-        return accounts.find(staff.username()).map(StaffAccount::enabled).orElse(false);
+        if (SignedInStaff.OIDC.equals(staff.method())) {
+            return signInOptions.isOidcEnabled()
+                    && accounts.find(staff.username()).map(StaffAccount::enabled).orElse(true);
+        }
+        return signInOptions.isBuiltInEnabled() && accounts.find(staff.username()).map(StaffAccount::enabled).orElse(false);
     }
 
     /** The absolute session lifetime (ASVS 7.3.2): counted from sign-in, however active the session is. */
@@ -153,22 +177,30 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+        String username = result.getCallerPrincipal().getName();
+        java.util.Optional<StaffAccount> account = accounts.find(username);
+        String displayName = account.map(StaffAccount::displayName).orElse(username);
+        List<String> roles = new ArrayList<>(result.getCallerGroups());
+        roles.sort(null);
+        HttpSession session = startSession(request,
+                new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now(), SignedInStaff.PASSWORD));
+        if (account.map(StaffAccount::mustChangePassword).orElse(false)) {
+            session.setAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE, Boolean.TRUE);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The one way a browser session gets its staff member: with a new session id (no session fixation). */
+    static HttpSession startSession(HttpServletRequest request, SignedInStaff staff) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             request.changeSessionId();
         } else {
             session = request.getSession(true);
         }
-        String username = result.getCallerPrincipal().getName();
-        java.util.Optional<StaffAccount> account = accounts.find(username);
-        String displayName = account.map(StaffAccount::displayName).orElse(username);
-        if (account.map(StaffAccount::mustChangePassword).orElse(false)) {
-            session.setAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE, Boolean.TRUE);
-        }
-        List<String> roles = new ArrayList<>(result.getCallerGroups());
-        roles.sort(null);
-        session.setAttribute(SESSION_ATTRIBUTE, new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now()));
-        return context.notifyContainerAboutLogin(result);
+        session.removeAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE);
+        session.setAttribute(SESSION_ATTRIBUTE, staff);
+        return session;
     }
 
     private HttpAuthenticationMechanism jwtMechanism() throws AuthenticationException {
@@ -189,6 +221,29 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             }
         }
         return jwtMechanism;
+    }
+
+    /**
+     * Hands the container the portal roles an external issuer's token groups map to, instead of the provider's group
+     * names; the caller principal (the token) is kept.
+     */
+    static final class MappedGroupsContext extends HttpMessageContextWrapper {
+        private final GroupRoleMapping mapping;
+
+        MappedGroupsContext(HttpMessageContext wrapped, GroupRoleMapping mapping) {
+            super(wrapped);
+            this.mapping = mapping;
+        }
+
+        @Override
+        public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return super.notifyContainerAboutLogin(result);
+            }
+            return super.notifyContainerAboutLogin(new CredentialValidationResult(result.getIdentityStoreId(),
+                    result.getCallerPrincipal(), result.getCallerDn(), result.getCallerUniqueId(),
+                    mapping.rolesFor(result.getCallerGroups())));
+        }
     }
 
     /** Records an error status instead of letting the container render its HTML error page. */

@@ -11,15 +11,23 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import io.userdesk.web.security.OidcSignIn;
 import java.io.IOException;
 
-/** The sign-in form: hands the credentials to Jakarta Security and goes back to the page the person wanted. */
+/**
+ * The sign-in form: hands the credentials to Jakarta Security and goes back to the page the person wanted; also shows
+ * what single sign-on left to say (a refusal).
+ */
 @Named
 @RequestScoped
 public class SignInBacking {
 
     @Inject
     SecurityContext securityContext;
+
+    private String notice;
+    private boolean noticeRead;
 
     private String username;
     private String password;
@@ -50,6 +58,19 @@ public class SignInBacking {
             return "/";
         }
         return next;
+    }
+
+    /** A one-time message left by single sign-on (e.g. no group gives a role); shown once, then gone. */
+    public String getNotice() {
+        if (!noticeRead) {
+            noticeRead = true;
+            HttpSession session = (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false);
+            if (session != null) {
+                notice = (String) session.getAttribute(OidcSignIn.NOTICE_ATTRIBUTE);
+                session.removeAttribute(OidcSignIn.NOTICE_ATTRIBUTE);
+            }
+        }
+        return notice;
     }
 
     public String getUsername() { return username; }
