@@ -1,5 +1,6 @@
 package io.userdesk.web.security;
 
+import io.userdesk.web.config.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -55,6 +56,9 @@ public class OidcSignIn {
     SignInOptions options;
 
     @Inject
+    PortalSettings settings;
+
+    @Inject
     StaffAccountRepository accounts;
 
     @Inject
@@ -105,7 +109,7 @@ public class OidcSignIn {
         }
         List<String> sortedRoles = List.copyOf(roles);
         PortalAuthenticationMechanism.startSession(request, new SignedInStaff(username, displayName(username, account),
-                sortedRoles, Instant.now(), SignedInStaff.OIDC));
+                sortedRoles, Instant.now(), SignedInStaff.OIDC), settings.sessionIdleTimeout());
         audit.signInSucceeded(username, sortedRoles, "page", SignedInStaff.OIDC);
         return context.redirect(request.getContextPath() + "/");
     }

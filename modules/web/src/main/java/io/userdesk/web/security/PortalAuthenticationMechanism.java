@@ -157,7 +157,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
      * username shuts them out too.
      */
     private boolean sessionStillValid(SignedInStaff staff) {
-        if (!withinAbsoluteLifetime(staff.signedInAt(), Instant.now(), settings.sessionAbsoluteTimeoutMinutes())) {
+        if (!withinAbsoluteLifetime(staff.signedInAt(), Instant.now(), settings.sessionAbsoluteTimeout())) {
             return false;
         }
         if (SignedInStaff.OIDC.equals(staff.method())) {
@@ -168,8 +168,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /** The absolute session lifetime (ASVS 7.3.2): counted from sign-in, however active the session is. */
-    static boolean withinAbsoluteLifetime(Instant signedInAt, Instant now, long maxMinutes) {
-        return signedInAt != null && !now.isAfter(signedInAt.plus(Duration.ofMinutes(maxMinutes)));
+    static boolean withinAbsoluteLifetime(Instant signedInAt, Instant now, Duration lifetime) {
+        return signedInAt != null && !now.isAfter(signedInAt.plus(lifetime));
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
@@ -183,21 +183,26 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         List<String> roles = new ArrayList<>(result.getCallerGroups());
         roles.sort(null);
         HttpSession session = startSession(request,
-                new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now(), SignedInStaff.PASSWORD));
+                new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now(), SignedInStaff.PASSWORD),
+                settings.sessionIdleTimeout());
         if (account.map(StaffAccount::mustChangePassword).orElse(false)) {
             session.setAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE, Boolean.TRUE);
         }
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The one way a browser session gets its staff member: with a new session id (no session fixation). */
-    static HttpSession startSession(HttpServletRequest request, SignedInStaff staff) {
+    /**
+     * The one way a browser session gets its staff member: with a new session id (no session fixation) and the
+     * configured idle timeout (ASVS 7.3.1), which the container enforces.
+     */
+    static HttpSession startSession(HttpServletRequest request, SignedInStaff staff, Duration idleTimeout) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             request.changeSessionId();
         } else {
             session = request.getSession(true);
         }
+        session.setMaxInactiveInterval((int) Math.max(1, idleTimeout.toSeconds()));
         session.removeAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE);
         session.setAttribute(SESSION_ATTRIBUTE, staff);
         return session;

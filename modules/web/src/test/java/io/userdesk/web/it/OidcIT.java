@@ -16,7 +16,6 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,30 +59,20 @@ class OidcIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
-        WebArchive war = PortalDeployment.portal();
-        String path = "/WEB-INF/classes/META-INF/microprofile-config.properties";
-        String original;
-        try (InputStream in = war.get(path).getAsset().openStream()) {
-            original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         String realm = KeycloakServer.realmUrl();
-        String sso = """
-
-                # OidcIT: single sign-on through Keycloak beside the built-in accounts
-                userdesk.oidc.enabled=true
-                userdesk.oidc.provider-name=Keycloak
-                userdesk.oidc.provider-uri=%1$s
-                userdesk.oidc.client-id=userdesk-portal
-                userdesk.oidc.client-secret=it-oidc-client-secret
-                userdesk.oidc.role-mapping=portal-agents=agent,portal-reviewers=reviewer,portal-admins=admin
-                # OidcIT: API tokens from Keycloak, verified with its JWKS
-                userdesk.api-token.own-key=false
-                mp.jwt.verify.publickey.location=%1$s/protocol/openid-connect/certs
-                mp.jwt.verify.issuer=%1$s
-                mp.jwt.verify.audiences=userdesk-api
-                """.formatted(realm);
-        war.delete(path);
-        war.add(new StringAsset(original + sso), path);
+        WebArchive war = PortalDeployment.withProperties(PortalDeployment.portal(),
+                "# OidcIT: single sign-on through Keycloak beside the built-in accounts",
+                "userdesk.oidc.enabled=true",
+                "userdesk.oidc.provider-name=Keycloak",
+                "userdesk.oidc.provider-uri=" + realm,
+                "userdesk.oidc.client-id=userdesk-portal",
+                "userdesk.oidc.client-secret=it-oidc-client-secret",
+                "userdesk.oidc.role-mapping=portal-agents=agent,portal-reviewers=reviewer,portal-admins=admin",
+                "# OidcIT: API tokens from Keycloak, verified with its JWKS",
+                "userdesk.api-token.own-key=false",
+                "mp.jwt.verify.publickey.location=" + realm + "/protocol/openid-connect/certs",
+                "mp.jwt.verify.issuer=" + realm,
+                "mp.jwt.verify.audiences=userdesk-api");
         war.add(new StringAsset("publicKey.cache.ttl=2000\n"), "/WEB-INF/classes/payara-mp-jwt.properties");
         return war;
     }
