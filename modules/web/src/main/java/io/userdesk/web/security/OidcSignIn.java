@@ -47,6 +47,7 @@ public class OidcSignIn {
     private static final Logger LOG = Logger.getLogger(OidcSignIn.class.getName());
     /** A one-time message for the sign-in page (refusals, provider errors). */
     public static final String NOTICE_ATTRIBUTE = "userdesk.signInNotice";
+    private static final String NEXT_ATTRIBUTE = "userdesk.signInNext";
     private static final String SOTERIA_MECHANISM = "org.glassfish.soteria.mechanisms.OpenIdAuthenticationMechanism";
 
     @Inject
@@ -72,6 +73,11 @@ public class OidcSignIn {
     /** Starts the flow (no {@code state} yet) or finishes it (the provider's answer on the same page). */
     AuthenticationStatus handle(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         boolean answer = request.getParameter("state") != null || request.getParameter("error") != null;
+        if (!answer) {
+            // the page the staff member wanted, for after the provider's answer (only a path inside the portal)
+            request.getSession(true).setAttribute(NEXT_ATTRIBUTE,
+                    PortalAuthenticationMechanism.safeLocalPath(request.getParameter("next")));
+        }
         Verdict verdict = new Verdict(context, !answer);
         AuthenticationStatus status;
         try {
@@ -111,7 +117,12 @@ public class OidcSignIn {
         PortalAuthenticationMechanism.startSession(request, new SignedInStaff(username, displayName(username, account),
                 sortedRoles, Instant.now(), SignedInStaff.OIDC), settings.sessionIdleTimeout());
         audit.signInSucceeded(username, sortedRoles, "page", SignedInStaff.OIDC);
-        return context.redirect(request.getContextPath() + "/");
+        HttpSession session = request.getSession(false);
+        String next = session == null ? null : (String) session.getAttribute(NEXT_ATTRIBUTE);
+        if (session != null) {
+            session.removeAttribute(NEXT_ATTRIBUTE);
+        }
+        return context.redirect(request.getContextPath() + PortalAuthenticationMechanism.safeLocalPath(next));
     }
 
     private String displayName(String username, Optional<StaffAccount> account) {

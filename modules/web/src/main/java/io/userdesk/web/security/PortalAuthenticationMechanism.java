@@ -167,6 +167,15 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         return signInOptions.isBuiltInEnabled() && accounts.find(staff.username()).map(StaffAccount::enabled).orElse(false);
     }
 
+    /** Where to go after sign-in: only a path inside this portal, never another site (no open redirect). */
+    public static String safeLocalPath(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.startsWith("/signin")) {
+            return "/";
+        }
+        return next;
+    }
+
     /** The absolute session lifetime (ASVS 7.3.2): counted from sign-in, however active the session is. */
     static boolean withinAbsoluteLifetime(Instant signedInAt, Instant now, Duration lifetime) {
         return signedInAt != null && !now.isAfter(signedInAt.plus(lifetime));

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import io.userdesk.web.security.OidcSignIn;
+import io.userdesk.web.security.PortalAuthenticationMechanism;
 import java.io.IOException;
 
 /**
@@ -52,12 +53,8 @@ public class SignInBacking {
         }
     }
 
-    /** Only a path inside this portal, never another site (no open redirect). */
     private String safeNext() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/signin")) {
-            return "/";
-        }
-        return next;
+        return PortalAuthenticationMechanism.safeLocalPath(next);
     }
 
     /** A one-time message left by single sign-on (e.g. no group gives a role); shown once, then gone. */

@@ -158,10 +158,12 @@ class OidcIT {
         long since = lastAuditSeq();
         try (Browser browser = new Browser()) {
             try {
-                browser.open("/signin.xhtml");
+                browser.open("/admin/staff.xhtml"); // not signed in yet: the sign-in page remembers where to go
+                assertTrue(browser.driver().getCurrentUrl().contains("/signin.xhtml?next="), browser.driver().getCurrentUrl());
                 browser.click("#ssoSignIn");
                 signInAtKeycloak(browser, "adam.admin", "Keycloak-Adam-2026");
-                browser.open("/admin/staff.xhtml");
+                assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/staff.xhtml"),
+                        "after single sign-on the admin is where they wanted to go: " + browser.driver().getCurrentUrl());
                 assertTrue(browser.text("h1.ud-title").contains("Staff accounts"),
                         "an admin opens staff administration: " + browser.text("body"));
                 browser.click("#sessionForm\\:signOut");
