@@ -43,6 +43,14 @@ final class LauncherLayout {
         return baseDirectory.resolve("lib").resolve("payara-micro.jar");
     }
 
+    /**
+     * Payara Micro settings applied before it starts: no {@code Server} or {@code X-Powered-By} header (no server
+     * version on any response). The same file the ITs and the container image use (modules/web/src/main/payara).
+     */
+    Path preBootCommands() {
+        return baseDirectory.resolve("lib").resolve("pre-boot-commands.asadmin");
+    }
+
     /** The portal, deployed at {@code /} because Payara Micro takes the context root from the file name. */
     Path portalWar() {
         return baseDirectory.resolve("wars").resolve(PORTAL_WAR);
@@ -55,7 +63,7 @@ final class LauncherLayout {
 
     /** Fails with the list of missing files, which means the module was not packaged (or was copied incompletely). */
     void requireFiles(boolean demo) throws LauncherException {
-        List<Path> required = new ArrayList<>(List.of(payaraMicroJar(), portalWar()));
+        List<Path> required = new ArrayList<>(List.of(payaraMicroJar(), portalWar(), preBootCommands()));
         if (demo) {
             required.add(emulatorWar());
         }

@@ -81,6 +81,8 @@ final class PortalCommandLine {
         arguments.add(Integer.toString(settings.httpPort()));
         arguments.add("--nohazelcast");
         arguments.add("--disablephonehome");
+        arguments.add("--prebootcommandfile");
+        arguments.add(layout.preBootCommands().toString());
         arguments.add("--rootDir");
         arguments.add(payaraRuntimeDirectory(settings).toString());
         return new PortalCommandLine(arguments, environment);

@@ -47,6 +47,7 @@ class PortalCommandLineTest {
                 "--port", "8080",
                 "--nohazelcast",
                 "--disablephonehome",
+                "--prebootcommandfile", "/opt/userdesk/lib/pre-boot-commands.asadmin",
                 "--rootDir", "/home/operator/.userdesk/payara-runtime"), commandLine.arguments());
         // the demo App+User secrets go through the environment, like every secret, never onto the command line
         assertEquals(Map.of("PARTNER_CENTER_AUTH_CLIENT_SECRET", "demo-secret",
@@ -99,6 +100,7 @@ class PortalCommandLineTest {
                 "--port", "9090",
                 "--nohazelcast",
                 "--disablephonehome",
+                "--prebootcommandfile", "/opt/userdesk/lib/pre-boot-commands.asadmin",
                 "--rootDir", "/srv/ud/payara-runtime"), commandLine.arguments());
         assertEquals(Map.of("USERDESK_DB_PASSWORD", "s3cret"), commandLine.environment());
     }

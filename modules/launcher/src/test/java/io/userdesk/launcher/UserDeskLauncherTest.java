@@ -114,6 +114,7 @@ class UserDeskLauncherTest {
             Files.createDirectories(base.resolve("lib"));
             Files.createDirectories(base.resolve("wars"));
             Files.writeString(base.resolve("lib/payara-micro.jar"), "stand-in");
+            Files.writeString(base.resolve("lib/pre-boot-commands.asadmin"), "stand-in");
             Files.writeString(base.resolve("wars/ROOT.war"), "stand-in");
             Files.writeString(base.resolve("wars/partner-center.war"), "stand-in");
         } catch (IOException e) {

@@ -1,7 +1,15 @@
 package io.userdesk.web.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -17,10 +25,44 @@ public class ApiTokenKeyConfigSource implements ConfigSource {
         return ownKeyInUse();
     }
 
-    /** False when {@code userdesk.api-token.own-key=false}: tokens then come from an external issuer. */
+    /**
+     * False when {@code userdesk.api-token.own-key=false}: tokens then come from an external issuer. Read from the same
+     * places as every other key (system property, environment, then the WAR's {@code microprofile-config.properties}),
+     * but by hand, because a config source cannot ask the configuration it is part of.
+     */
     public static boolean ownKeyInUse() {
-        String flag = System.getProperty("userdesk.api-token.own-key", System.getenv("USERDESK_API_TOKEN_OWN_KEY"));
-        return flag == null || !flag.equalsIgnoreCase("false");
+        String flag = System.getProperty(OWN_KEY, System.getenv("USERDESK_API_TOKEN_OWN_KEY"));
+        if (flag == null) {
+            flag = fromPropertiesFiles();
+        }
+        return flag == null || !flag.strip().equalsIgnoreCase("false");
+    }
+
+    private static final String OWN_KEY = "userdesk.api-token.own-key";
+    private static final Map<ClassLoader, Optional<String>> FROM_FILES = new WeakHashMap<>();
+
+    private static String fromPropertiesFiles() {
+        // the WAR's own class loader: the file this source ships in, whichever thread asks
+        ClassLoader loader = ApiTokenKeyConfigSource.class.getClassLoader();
+        synchronized (FROM_FILES) {
+            return FROM_FILES.computeIfAbsent(loader, l -> {
+                try {
+                    Enumeration<URL> files = l.getResources("META-INF/microprofile-config.properties");
+                    while (files.hasMoreElements()) {
+                        Properties properties = new Properties();
+                        try (InputStream in = files.nextElement().openStream()) {
+                            properties.load(in);
+                        }
+                        if (properties.getProperty(OWN_KEY) != null) {
+                            return Optional.of(properties.getProperty(OWN_KEY));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read META-INF/microprofile-config.properties", e);
+                }
+                return Optional.empty();
+            }).orElse(null);
+        }
     }
 
     @Override

@@ -42,9 +42,25 @@ public class PortalSettings {
         return ApiTokenKeyConfigSource.ownKeyInUse();
     }
 
-    /** A signed-in browser session ends after this long even while in use (idle timeout: web.xml session-timeout). */
-    public long sessionAbsoluteTimeoutMinutes() {
-        return config().getOptionalValue("userdesk.session.absolute-timeout-minutes", Long.class).orElse(480L);
+    /** A signed-in browser session ends this long after sign-in even while in use (decimal minutes allowed). */
+    public java.time.Duration sessionAbsoluteTimeout() {
+        return minutes("userdesk.session.absolute-timeout-minutes", 480);
+    }
+
+    /**
+     * A signed-in browser session ends after this long without a request (decimal minutes allowed). Set on the session
+     * at sign-in; web.xml's 30 minutes applies to sessions nobody has signed in to.
+     */
+    public java.time.Duration sessionIdleTimeout() {
+        return minutes("userdesk.session.idle-timeout-minutes", 30);
+    }
+
+    private java.time.Duration minutes(String key, double fallback) {
+        double minutes = config().getOptionalValue(key, Double.class).orElse(fallback);
+        if (!(minutes > 0)) {
+            throw new IllegalStateException(key + " must be a positive number of minutes, not " + minutes);
+        }
+        return java.time.Duration.ofMillis(Math.round(minutes * 60_000));
     }
 
     /** Consecutive wrong passwords after which a built-in account is locked. */

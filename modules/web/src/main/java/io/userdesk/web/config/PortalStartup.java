@@ -3,6 +3,7 @@ package io.userdesk.web.config;
 import io.userdesk.audit.DatabaseRoles;
 import io.userdesk.audit.SchemaMigrations;
 import io.userdesk.web.security.Roles;
+import io.userdesk.web.security.SignInOptions;
 import io.userdesk.web.security.StaffAccount;
 import io.userdesk.web.security.StaffAccountRepository;
 import io.userdesk.web.security.StaffAdministration;
@@ -48,12 +49,16 @@ public class PortalStartup {
     @Inject
     StaffAdministration administration;
 
+    @Inject
+    SignInOptions signInOptions;
+
     @PostConstruct
     void start() {
         if (ConfigProvider.getConfig().getOptionalValue("userdesk.db.url", String.class).filter(s -> !s.isBlank()).isEmpty()) {
             throw new IllegalStateException("UserDesk is not configured: set USERDESK_DB_URL (userdesk.db.url) to a PostgreSQL "
                     + "JDBC URL, plus USERDESK_DB_USER and USERDESK_DB_PASSWORD.");
         }
+        checkSignInOptions();
         migrateAsOwner();
         ApiTokenKeys.keyPair();
         AuditStoreProducer.loadSigningKey();
@@ -61,6 +66,23 @@ public class PortalStartup {
             seedDemoAccounts();
         }
         bootstrapAdmin();
+    }
+
+    /** A portal nobody can sign in to, or half an OpenID Connect configuration, fails the deployment with the reason. */
+    private void checkSignInOptions() {
+        if (!signInOptions.isBuiltInEnabled() && !signInOptions.isOidcEnabled()) {
+            throw new IllegalStateException("Both sign-in options are off: set userdesk.signin.built-in.enabled=true or "
+                    + "userdesk.oidc.enabled=true (docs/security.md).");
+        }
+        if (signInOptions.isOidcEnabled()) {
+            signInOptions.getOidcProviderUri();
+            signInOptions.getOidcClientId();
+            signInOptions.getOidcClientSecret();
+            if (signInOptions.roleMapping().isEmpty()) {
+                throw new IllegalStateException("OpenID Connect sign-in is on but userdesk.oidc.role-mapping is empty: "
+                        + "nobody could get a role (docs/security.md).");
+            }
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.userdesk.web.rest;
 
+import io.userdesk.web.config.PortalSettings;
 import io.userdesk.web.security.ApiTokenIssuer;
+import io.userdesk.web.security.SignInOptions;
 import io.userdesk.web.security.StaffAccount;
 import io.userdesk.web.security.StaffAccountRepository;
 import jakarta.annotation.security.PermitAll;
@@ -19,7 +21,10 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /api/token}: exchanges a staff member's username and password for a short-lived API token. */
+/**
+ * {@code POST /api/token}: exchanges a staff member's username and password for a short-lived API token. It answers 404
+ * when the portal does not sign API tokens (an external issuer is configured) or built-in accounts are switched off.
+ */
 @Path("token")
 @RequestScoped
 public class TokenResource {
@@ -33,11 +38,22 @@ public class TokenResource {
     @Inject
     StaffAccountRepository accounts;
 
+    @Inject
+    PortalSettings settings;
+
+    @Inject
+    SignInOptions signInOptions;
+
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@FormParam("username") String username, @FormParam("password") String password) {
+        if (!settings.ownApiTokenKey() || !signInOptions.isBuiltInEnabled()) {
+            return Problem.of(404, "No token endpoint", settings.ownApiTokenKey()
+                    ? "Built-in accounts are switched off, so there is no password to exchange for a token."
+                    : "API tokens come from the configured identity provider, not from this portal.").build();
+        }
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return Problem.of(400, "Missing credentials", "Send the form fields username and password.").build();
         }

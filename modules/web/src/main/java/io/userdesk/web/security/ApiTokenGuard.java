@@ -22,7 +22,9 @@ import java.util.Optional;
  * {@code kid}, #3795), {@code nbf} is outside the MP JWT spec, and the container cannot know that a staff account was
  * disabled after its token was issued. So before verification the header is pinned (exactly {@code RS256}, no
  * {@code jku}/{@code x5u}/{@code jwk}/{@code x5c}/{@code crit}, the portal's own {@code kid} when the portal signs),
- * and after it the times are checked with a small skew and the account must still exist and be enabled.
+ * and after it the times are checked with a small skew and the account must still exist and be enabled. With an
+ * external issuer (its JWKS configured instead of the portal's key) a {@code kid} is required, and a built-in account of
+ * the token's username, if there is one, must not be disabled.
  */
 @ApplicationScoped
 public class ApiTokenGuard {
@@ -54,6 +56,10 @@ public class ApiTokenGuard {
         if (settings.ownApiTokenKey() && !ApiTokenKeys.keyId().equals(header.getKeyID())) {
             return Optional.of("unknown key id");
         }
+        if (!settings.ownApiTokenKey() && (header.getKeyID() == null || header.getKeyID().isBlank())) {
+            // Payara would verify a kid-less token with the first key of the issuer's JWKS; require the key to be named
+            return Optional.of("no key id");
+        }
         return Optional.empty();
     }
 
@@ -79,12 +85,15 @@ public class ApiTokenGuard {
         if (notBefore != null && notBefore.toInstant().minusSeconds(skew).isAfter(now)) {
             return Optional.of("not yet valid");
         }
+        String username = upn(claims);
         if (settings.ownApiTokenKey()) {
-            String username = upn(claims);
             boolean active = username != null && accounts.find(username).map(StaffAccount::enabled).orElse(false);
             if (!active) {
                 return Optional.of("account unknown or disabled");
             }
+        } else if (username == null || !accounts.find(username).map(StaffAccount::enabled).orElse(true)) {
+            // an external issuer's staff need no built-in account, but a disabled one of the same name shuts them out
+            return Optional.of("account disabled");
         }
         return Optional.empty();
     }

@@ -38,6 +38,8 @@ public final class PermissionMatrix {
 
     public static final List<Entry> ENTRIES = List.of(
             page("/signin.xhtml", true, Set.of(), "/signin.xhtml", "sign in"),
+            page("/signin/oidc.xhtml", true, Set.of(), "/signin/oidc.xhtml",
+                    "single sign-on (OpenID Connect): starts it at the provider and takes its answer"),
             page("/error/error.xhtml", true, Set.of(), "/error/error.xhtml", "error page"),
             page("/error/forbidden.xhtml", true, Set.of(), "/error/forbidden.xhtml", "access denied page"),
             page("/error/not-found.xhtml", true, Set.of(), "/error/not-found.xhtml", "not found page"),

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -38,7 +39,10 @@ import java.util.stream.Collectors;
  * <li>Pages are authenticated only by the session established at sign-in; an {@code Authorization} header is ignored
  * there, so a leaked API token cannot open the UI.</li>
  * </ul>
- * The session id is renewed at sign-in against session fixation.
+ * A session is established in one of two ways, each switched on or off in {@link SignInOptions}: the sign-in form
+ * (built-in accounts), or single sign-on through OpenID Connect, whose single page this class hands to
+ * {@link OidcSignIn}. Either way the session id is renewed at sign-in against session fixation, and the session records
+ * the method, so switching a method off ends its sessions.
  */
 @ApplicationScoped
 @Alternative
@@ -67,6 +71,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     PortalSettings settings;
 
+    @Inject
+    SignInOptions signInOptions;
+
+    @Inject
+    OidcSignIn oidcSignIn;
+
     private volatile HttpAuthenticationMechanism jwtMechanism;
 
     /**
@@ -85,6 +95,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return validateApiRequest(request, response, context, path);
+        }
+        if (SignInOptions.OIDC_PAGE.equals(path) && signInOptions.isOidcEnabled()) {
+            return oidcSignIn.handle(request, response, context);
         }
         return validatePageRequest(request, context);
     }
@@ -108,7 +121,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         context.setResponse(deferred);
         AuthenticationStatus status;
         try {
-            status = jwtMechanism().validateRequest(request, deferred, context);
+            // an external issuer's groups are the provider's names: map them to portal roles as for single sign-on
+            HttpMessageContext jwtContext = settings.ownApiTokenKey() ? context
+                    : new MappedGroupsContext(context, signInOptions.roleMapping());
+            status = jwtMechanism().validateRequest(request, deferred, jwtContext);
         } catch (RuntimeException e) {
             status = AuthenticationStatus.SEND_FAILURE;
         } finally {
@@ -146,17 +162,34 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.doNothing();
     }
 
-    /** Absolute session lifetime, and the account must still be enabled (disabling an account ends its sessions). */
+    /**
+     * Absolute session lifetime, the sign-in method must still be on, and the account must still be enabled (disabling
+     * an account ends its sessions). A single sign-on user needs no built-in account, but a disabled one of the same
+     * username shuts them out too.
+     */
     private boolean sessionStillValid(SignedInStaff staff) {
-        if (!withinAbsoluteLifetime(staff.signedInAt(), Instant.now(), settings.sessionAbsoluteTimeoutMinutes())) {
+        if (!withinAbsoluteLifetime(staff.signedInAt(), Instant.now(), settings.sessionAbsoluteTimeout())) {
             return false;
         }
-        return accounts.find(staff.username()).map(StaffAccount::enabled).orElse(false);
+        if (SignedInStaff.OIDC.equals(staff.method())) {
+            return signInOptions.isOidcEnabled()
+                    && accounts.find(staff.username()).map(StaffAccount::enabled).orElse(true);
+        }
+        return signInOptions.isBuiltInEnabled() && accounts.find(staff.username()).map(StaffAccount::enabled).orElse(false);
+    }
+
+    /** Where to go after sign-in: only a path inside this portal, never another site (no open redirect). */
+    public static String safeLocalPath(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.startsWith("/signin")) {
+            return "/";
+        }
+        return next;
     }
 
     /** The absolute session lifetime (ASVS 7.3.2): counted from sign-in, however active the session is. */
-    static boolean withinAbsoluteLifetime(Instant signedInAt, Instant now, long maxMinutes) {
-        return signedInAt != null && !now.isAfter(signedInAt.plus(Duration.ofMinutes(maxMinutes)));
+    static boolean withinAbsoluteLifetime(Instant signedInAt, Instant now, Duration lifetime) {
+        return signedInAt != null && !now.isAfter(signedInAt.plus(lifetime));
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
@@ -164,22 +197,35 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+        String username = result.getCallerPrincipal().getName();
+        java.util.Optional<StaffAccount> account = accounts.find(username);
+        String displayName = account.map(StaffAccount::displayName).orElse(username);
+        List<String> roles = new ArrayList<>(result.getCallerGroups());
+        roles.sort(null);
+        HttpSession session = startSession(request,
+                new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now(), SignedInStaff.PASSWORD),
+                settings.sessionIdleTimeout());
+        if (account.map(StaffAccount::mustChangePassword).orElse(false)) {
+            session.setAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE, Boolean.TRUE);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * The one way a browser session gets its staff member: with a new session id (no session fixation) and the
+     * configured idle timeout (ASVS 7.3.1), which the container enforces.
+     */
+    static HttpSession startSession(HttpServletRequest request, SignedInStaff staff, Duration idleTimeout) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             request.changeSessionId();
         } else {
             session = request.getSession(true);
         }
-        String username = result.getCallerPrincipal().getName();
-        java.util.Optional<StaffAccount> account = accounts.find(username);
-        String displayName = account.map(StaffAccount::displayName).orElse(username);
-        if (account.map(StaffAccount::mustChangePassword).orElse(false)) {
-            session.setAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE, Boolean.TRUE);
-        }
-        List<String> roles = new ArrayList<>(result.getCallerGroups());
-        roles.sort(null);
-        session.setAttribute(SESSION_ATTRIBUTE, new SignedInStaff(username, displayName, List.copyOf(roles), Instant.now()));
-        return context.notifyContainerAboutLogin(result);
+        session.setMaxInactiveInterval((int) Math.max(1, idleTimeout.toSeconds()));
+        session.removeAttribute(MUST_CHANGE_PASSWORD_ATTRIBUTE);
+        session.setAttribute(SESSION_ATTRIBUTE, staff);
+        return session;
     }
 
     private HttpAuthenticationMechanism jwtMechanism() throws AuthenticationException {
@@ -200,6 +246,29 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             }
         }
         return jwtMechanism;
+    }
+
+    /**
+     * Hands the container the portal roles an external issuer's token groups map to, instead of the provider's group
+     * names; the caller principal (the token) is kept.
+     */
+    static final class MappedGroupsContext extends HttpMessageContextWrapper {
+        private final GroupRoleMapping mapping;
+
+        MappedGroupsContext(HttpMessageContext wrapped, GroupRoleMapping mapping) {
+            super(wrapped);
+            this.mapping = mapping;
+        }
+
+        @Override
+        public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return super.notifyContainerAboutLogin(result);
+            }
+            return super.notifyContainerAboutLogin(new CredentialValidationResult(result.getIdentityStoreId(),
+                    result.getCallerPrincipal(), result.getCallerDn(), result.getCallerUniqueId(),
+                    mapping.rolesFor(result.getCallerGroups())));
+        }
     }
 
     /** Records an error status instead of letting the container render its HTML error page. */

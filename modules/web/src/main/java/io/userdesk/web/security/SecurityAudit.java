@@ -34,18 +34,32 @@ public class SecurityAudit {
     @Inject
     HttpServletRequest request;
 
-    public void signInSucceeded(String username, Collection<String> roles, String channel) {
+    /** {@code method} is how the staff member signed in: {@code password} or {@code oidc}. */
+    public void signInSucceeded(String username, Collection<String> roles, String channel, String method) {
         quietly(base(AuditEventType.SIGN_IN_SUCCEEDED, AuditOutcome.SUCCEEDED, username, null, roles)
-                .details(Map.of("channel", channel)).build());
+                .details(Map.of("channel", channel, "method", method)).build());
     }
 
     /** {@code attemptedUsername} is what was typed (cut to 100 characters); the password never is. */
-    public void signInFailed(String attemptedUsername, String reason, String channel) {
+    public void signInFailed(String attemptedUsername, String reason, String channel, String method) {
+        signInFailed(attemptedUsername, reason, channel, method, Map.of());
+    }
+
+    /**
+     * As above, with extra details that help an admin (e.g. the provider groups of a single sign-on that gave no role);
+     * never a secret.
+     */
+    public void signInFailed(String attemptedUsername, String reason, String channel, String method,
+                             Map<String, Object> extra) {
         String name = attemptedUsername == null || attemptedUsername.isBlank() ? "(blank)"
                 : attemptedUsername.length() > MAX_ATTEMPTED_NAME ? attemptedUsername.substring(0, MAX_ATTEMPTED_NAME)
                 : attemptedUsername;
+        Map<String, Object> details = new java.util.LinkedHashMap<>(extra);
+        details.put("reason", reason);
+        details.put("channel", channel);
+        details.put("method", method);
         quietly(base(AuditEventType.SIGN_IN_FAILED, AuditOutcome.REJECTED, name, null, List.of())
-                .details(Map.of("reason", reason, "channel", channel)).build());
+                .details(details).build());
     }
 
     public void accountLocked(String username, long lockedSeconds, int failures) {

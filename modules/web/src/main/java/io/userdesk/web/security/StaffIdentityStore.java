@@ -42,14 +42,21 @@ public class StaffIdentityStore implements IdentityStore {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    SignInOptions signInOptions;
+
     private volatile String dummyHash;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        if (!signInOptions.isBuiltInEnabled()) {
+            // switched off: this store does not answer, so neither the sign-in form nor /api/token can use a password
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
         String channel = channel();
         Optional<StaffAccount> account = accounts.find(credential.getCaller());
         if (account.isEmpty()) {
             passwords.matches(credential.getPasswordAsString(), dummyHash());
-            audit.signInFailed(credential.getCaller(), "unknown-account", channel);
+            audit.signInFailed(credential.getCaller(), "unknown-account", channel, SignedInStaff.PASSWORD);
             return CredentialValidationResult.INVALID_RESULT;
         }
         StaffAccount staff = account.get();
@@ -57,7 +64,7 @@ public class StaffIdentityStore implements IdentityStore {
         if (staff.lockedAt(now)) {
             // same answer and same cost as a wrong password; attempts while locked do not extend the lock
             passwords.matches(credential.getPasswordAsString(), dummyHash());
-            audit.signInFailed(staff.username(), "locked", channel);
+            audit.signInFailed(staff.username(), "locked", channel, SignedInStaff.PASSWORD);
             return CredentialValidationResult.INVALID_RESULT;
         }
         boolean passwordMatches = passwords.matches(credential.getPasswordAsString(), staff.passwordHash());
@@ -66,11 +73,11 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (!staff.enabled()) {
-            audit.signInFailed(staff.username(), "disabled", channel);
+            audit.signInFailed(staff.username(), "disabled", channel, SignedInStaff.PASSWORD);
             return CredentialValidationResult.INVALID_RESULT;
         }
         accounts.recordSuccess(staff.username());
-        audit.signInSucceeded(staff.username(), staff.roles(), channel);
+        audit.signInSucceeded(staff.username(), staff.roles(), channel, SignedInStaff.PASSWORD);
         return new CredentialValidationResult(STORE_ID, new jakarta.security.enterprise.CallerPrincipal(staff.username()),
                 null, staff.username(), new HashSet<>(staff.roles()));
     }
@@ -88,7 +95,7 @@ public class StaffIdentityStore implements IdentityStore {
             lockSeconds = Math.min(settings.signInLockoutSeconds() << doublings, 3600L);
         }
         accounts.recordFailure(staff.username(), lockSeconds == null ? null : now.plusSeconds(lockSeconds));
-        audit.signInFailed(staff.username(), "wrong-password", channel);
+        audit.signInFailed(staff.username(), "wrong-password", channel, SignedInStaff.PASSWORD);
         if (lockSeconds != null) {
             audit.accountLocked(staff.username(), lockSeconds, failures);
         }

@@ -38,6 +38,12 @@ public class CurrentStaff {
         return staff == null ? "" : staff.username();
     }
 
+    /** Signed in with a built-in account's password (single sign-on users change their password at the provider). */
+    public boolean isPasswordSignIn() {
+        SignedInStaff staff = staff();
+        return staff != null && SignedInStaff.PASSWORD.equals(staff.method());
+    }
+
     public String getRoleList() {
         SignedInStaff staff = staff();
         return staff == null ? "" : String.join(", ", staff.roles());

@@ -12,15 +12,24 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import io.userdesk.web.security.OidcSignIn;
+import io.userdesk.web.security.PortalAuthenticationMechanism;
 import java.io.IOException;
 
-/** The sign-in form: hands the credentials to Jakarta Security and goes back to the page the person wanted. */
+/**
+ * The sign-in form: hands the credentials to Jakarta Security and goes back to the page the person wanted; also shows
+ * what single sign-on left to say (a refusal).
+ */
 @Named
 @RequestScoped
 public class SignInBacking {
 
     @Inject
     SecurityContext securityContext;
+
+    private String notice;
+    private boolean noticeRead;
 
     private String username;
     private String password;
@@ -45,12 +54,25 @@ public class SignInBacking {
         }
     }
 
-    /** Only a path inside this portal, never another site (no open redirect). */
     private String safeNext() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/signin")) {
-            return "/";
+        return PortalAuthenticationMechanism.safeLocalPath(next);
+    }
+
+    /** A one-time message left by single sign-on (e.g. no group gives a role); shown once, then gone. */
+    public String getNotice() {
+        if (!noticeRead) {
+            noticeRead = true;
+            HttpSession session = (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false);
+            if (session != null) {
+                if (session.getAttribute(OidcSignIn.NOTICE_ATTRIBUTE) instanceof String[] keyAndArguments
+                        && keyAndArguments.length > 0) {
+                    notice = io.userdesk.web.i18n.Texts.get(keyAndArguments[0],
+                            (Object[]) java.util.Arrays.copyOfRange(keyAndArguments, 1, keyAndArguments.length));
+                }
+                session.removeAttribute(OidcSignIn.NOTICE_ATTRIBUTE);
+            }
         }
-        return next;
+        return notice;
     }
 
     public String getUsername() { return username; }

@@ -35,8 +35,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(Integer.MAX_VALUE)
 class NoSecretsLeakIT {
 
-    /** Passwords the suite sends in password resets (PortalApiIT) and the emulator's access token. */
-    private static final List<String> SECRETS = List.of("Kx9!mQ2#rT7pW", PortalDeployment.EMULATOR_TOKEN);
+    /**
+     * Passwords the suite sends in password resets (PortalApiIT), the emulator's access token, and what OidcIT's
+     * single sign-on handles: Keycloak users' passwords and the portal's and API client's secrets.
+     */
+    private static final List<String> SECRETS = List.of("Kx9!mQ2#rT7pW", PortalDeployment.EMULATOR_TOKEN,
+            "Keycloak-Olivia-2026", "Keycloak-Adam-2026", "Keycloak-Nora-2026", "it-oidc-client-secret",
+            "it-api-client-secret");
     /**
      * The Arquillian container's own log of the command line it starts Payara with, which carries the test
      * configuration (arquillian.xml) including the emulator's token: that is the harness, not the portal, and is the

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +35,49 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PortalApiIT {
 
+    /** This class's portal ends browser sessions after 6 s idle and 15 s in all (its other scenarios use no session). */
+    private static final Duration IDLE = Duration.ofSeconds(6);
+    private static final Duration ABSOLUTE = Duration.ofSeconds(15);
+
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.portal();
+    static WebArchive deployment() throws java.io.IOException {
+        return PortalDeployment.withProperties(PortalDeployment.portal(), "userdesk.session.idle-timeout-minutes=0.1",
+                "userdesk.session.absolute-timeout-minutes=0.25");
+    }
+
+    @Test
+    void browserSessionsEndAfterTheIdleTimeoutAndAtTheAbsoluteLifetimeHoweverBusy() throws Exception {
+        WebSession idle = new WebSession();
+        WebSession busy = new WebSession();
+        long start = System.nanoTime();
+        assertEquals(302, idle.signIn("agent", "demo").status());
+        assertEquals(302, busy.signIn("reviewer", "demo").status());
+        assertEquals(200, idle.get("/customers/index.xhtml").status());
+        long idleFrom = System.nanoTime();
+        // the busy session asks every second; the idle one says nothing for longer than its idle timeout
+        while (elapsed(idleFrom).compareTo(IDLE.plusSeconds(2)) < 0) {
+            assertEquals(200, busy.get("/audit/index.xhtml").status(), "busy at " + elapsed(start).toMillis() + " ms");
+            Thread.sleep(1000);
+        }
+        assertSentToSignIn(idle.get("/customers/index.xhtml"), "after " + elapsed(idleFrom).toMillis() + " ms idle");
+        // still well inside the absolute lifetime (counted from before sign-in, so the server's clock is behind ours)
+        assertTrue(elapsed(start).compareTo(ABSOLUTE.minusSeconds(3)) < 0, "the idle check took too long to prove "
+                + "the busy session outlives it: " + elapsed(start).toMillis() + " ms");
+        assertEquals(200, busy.get("/audit/index.xhtml").status(), "busy for " + elapsed(start).toMillis() + " ms");
+        while (elapsed(start).compareTo(ABSOLUTE.plusSeconds(2)) < 0) {
+            busy.get("/audit/index.xhtml");
+            Thread.sleep(1000);
+        }
+        assertSentToSignIn(busy.get("/audit/index.xhtml"), "after " + elapsed(start).toMillis() + " ms however busy");
+    }
+
+    private static Duration elapsed(long since) {
+        return Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    private static void assertSentToSignIn(Http.Answer answer, String when) {
+        assertEquals(302, answer.status(), when);
+        assertTrue(answer.header("Location").contains("/signin.xhtml"), when + ": " + answer.header("Location"));
     }
 
     @Test

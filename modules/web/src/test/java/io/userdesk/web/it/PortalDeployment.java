@@ -23,6 +23,21 @@ public final class PortalDeployment {
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
     }
 
+    /**
+     * The portal configured as an operator would, by appending to the WAR's own {@code microprofile-config.properties}
+     * (a later line wins); for settings only one IT class needs (the container's options are shared by all).
+     */
+    public static WebArchive withProperties(WebArchive war, String... lines) throws java.io.IOException {
+        String path = "/WEB-INF/classes/META-INF/microprofile-config.properties";
+        String original;
+        try (java.io.InputStream in = war.get(path).getAsset().openStream()) {
+            original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        war.delete(path);
+        war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(original + "\n" + String.join("\n", lines) + "\n"), path);
+        return war;
+    }
+
     public static String baseUrl() {
         return "http://127.0.0.1:" + System.getProperty("it.http.port", "18080");
     }

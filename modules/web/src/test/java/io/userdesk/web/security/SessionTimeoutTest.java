@@ -6,20 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The two session timeouts: idle (web.xml, enforced by the container) and absolute (enforced by the mechanism). */
+/**
+ * The two session timeouts: idle (set on the session at sign-in, enforced by the container; web.xml's default for
+ * sessions nobody signed in to) and absolute (enforced by the mechanism). PortalApiIT watches both end real sessions.
+ */
 class SessionTimeoutTest {
 
     @Test
     void aSessionEndsAtItsAbsoluteLifetimeEvenWhileInUse() {
         Instant signedIn = Instant.parse("2026-11-26T08:00:00Z");
-        assertTrue(PortalAuthenticationMechanism.withinAbsoluteLifetime(signedIn, signedIn.plusSeconds(8 * 3600), 480));
-        assertFalse(PortalAuthenticationMechanism.withinAbsoluteLifetime(signedIn, signedIn.plusSeconds(8 * 3600 + 1), 480));
-        assertFalse(PortalAuthenticationMechanism.withinAbsoluteLifetime(null, signedIn, 480), "no sign-in time: no session");
+        Duration eightHours = Duration.ofMinutes(480);
+        assertTrue(PortalAuthenticationMechanism.withinAbsoluteLifetime(signedIn, signedIn.plusSeconds(8 * 3600), eightHours));
+        assertFalse(PortalAuthenticationMechanism.withinAbsoluteLifetime(signedIn, signedIn.plusSeconds(8 * 3600 + 1),
+                eightHours));
+        assertFalse(PortalAuthenticationMechanism.withinAbsoluteLifetime(null, signedIn, eightHours),
+                "no sign-in time: no session");
     }
 
     @Test
