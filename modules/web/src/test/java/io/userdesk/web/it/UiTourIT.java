@@ -80,6 +80,10 @@ class UiTourIT {
         browser.open("/signin.xhtml");
         choose(browser, language, theme);
         check(browser, prefix + "sign-in", language, theme, violations);
+        browser.open("/signin/oidc.xhtml"); // what the single sign-on address says while single sign-on is off
+        browser.find("#ssoOff");
+        check(browser, prefix + "sso-off", language, theme, violations);
+        browser.open("/signin.xhtml");
 
         signIn(browser, "admin", "demo");
         browser.find("#customersForm\\:search");
@@ -91,6 +95,14 @@ class UiTourIT {
         browser.clickLink("Contoso Ltd");
         browser.find("#usersForm\\:search");
         check(browser, prefix + "users", language, theme, violations);
+
+        browser.open("/customers/deleted.xhtml?customer=" + PortalDeployment.CONTOSO);
+        browser.find("#deletedForm\\:users\\:0\\:restore");
+        check(browser, prefix + "deleted-users", language, theme, violations);
+        browser.click("#deletedForm\\:users\\:0\\:restore");
+        browser.find("#restoreForm\\:confirmRestore");
+        check(browser, prefix + "restore-confirm", language, theme, violations);
+        browser.click("#restoreForm\\:cancelRestore");
 
         browser.open("/customers/edit.xhtml?customer=" + PortalDeployment.CONTOSO + "&user=" + PortalDeployment.DANIEL_TSAI);
         browser.find("#editForm\\:displayName");
