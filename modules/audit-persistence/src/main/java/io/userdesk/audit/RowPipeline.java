@@ -83,23 +83,10 @@ final class RowPipeline {
                 task.stop();
                 thread.interrupt();
             }
-            joinQuietly(thread);
+            Threads.awaitEnd(thread);
         }
     }
 
-    private static void joinQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static final class Reader<T> implements Runnable {
         private final ResultSet rows;

@@ -1,5 +1,7 @@
 package io.userdesk.audit.export;
 
+import io.userdesk.audit.Threads;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -91,7 +93,7 @@ final class AsyncOutputStream extends OutputStream {
             flush();
             put(END);
         } finally {
-            join();
+            Threads.awaitEnd(thread);
         }
     }
 
@@ -99,7 +101,7 @@ final class AsyncOutputStream extends OutputStream {
     void abandon() {
         closed = true;
         thread.interrupt();
-        join();
+        Threads.awaitEnd(thread);
     }
 
     private void handOver() throws IOException {
@@ -133,19 +135,6 @@ final class AsyncOutputStream extends OutputStream {
         }
     }
 
-    private void join() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private void run() {
         try {

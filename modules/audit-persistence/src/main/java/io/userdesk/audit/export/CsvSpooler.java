@@ -1,5 +1,7 @@
 package io.userdesk.audit.export;
 
+import io.userdesk.audit.Threads;
+
 import io.userdesk.audit.AuditEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +61,7 @@ final class CsvSpooler implements AutoCloseable {
             hand(batch);
         }
         hand(END);
-        join();
+        Threads.awaitEnd(thread);
         finished = true;
         if (failure instanceof IOException e) {
             throw e;
@@ -75,7 +77,7 @@ final class CsvSpooler implements AutoCloseable {
     public void close() {
         if (!finished) {
             thread.interrupt();
-            join();
+            Threads.awaitEnd(thread);
         }
     }
 
@@ -101,19 +103,6 @@ final class CsvSpooler implements AutoCloseable {
         }
     }
 
-    private void join() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private void run() {
         try {

@@ -24,12 +24,8 @@ import org.primefaces.PrimeFaces;
  */
 @Named
 @ViewScoped
-public class DeletedUsersBacking extends CursorPagedList<DeletedUserRow> {
+public class DeletedUsersBacking extends CustomerUserList<DeletedUserRow> {
     private static final long serialVersionUID = 1L;
-    static final int PAGE_SIZE = 25;
-
-    @Inject
-    transient CustomerDirectory directory;
 
     @Inject
     transient UserEditService edits;
@@ -37,37 +33,9 @@ public class DeletedUsersBacking extends CursorPagedList<DeletedUserRow> {
     @Inject
     CurrentStaff currentStaff;
 
-    @Inject
-    RecentCustomers recentCustomers;
-
-    private String customerId;
-    private Customer customer;
-    private String search;
     private DeletedUserRow selected;
     private String reason;
     private EditResult restored;
-
-    public void load() {
-        if (customer != null) {
-            return;
-        }
-        if (customerId == null) {
-            Messages.error(Texts.get("users.chooseCustomer"), null);
-            return;
-        }
-        try {
-            customer = directory.customer(PartnerCenterGateway.newId(), customerId);
-            recentCustomers.opened(customer);
-        } catch (RuntimeException e) {
-            Messages.failure(e);
-            return;
-        }
-        firstPage();
-    }
-
-    public void searchChanged() {
-        firstPage();
-    }
 
     @Override
     protected Page<DeletedUserRow> fetch(String cursor) {
@@ -104,11 +72,6 @@ public class DeletedUsersBacking extends CursorPagedList<DeletedUserRow> {
         }
     }
 
-    public String getCustomerId() { return customerId; }
-    public void setCustomerId(String customerId) { this.customerId = customerId; }
-    public Customer getCustomer() { return customer; }
-    public String getSearch() { return search; }
-    public void setSearch(String search) { this.search = search; }
     public List<DeletedUserRow> getUsers() { return items(); }
     public DeletedUserRow getSelected() { return selected; }
     public String getReason() { return reason; }

@@ -20,42 +20,10 @@ import jakarta.faces.model.SelectItem;
  */
 @Named
 @ViewScoped
-public class UsersBacking extends CursorPagedList<CustomerUser> {
+public class UsersBacking extends CustomerUserList<CustomerUser> {
     private static final long serialVersionUID = 1L;
-    static final int PAGE_SIZE = 25;
 
-    @Inject
-    transient CustomerDirectory directory;
-
-    private String customerId;
-    private Customer customer;
-    private String search;
     private UserOrder order = UserOrder.DEFAULT;
-
-    @Inject
-    RecentCustomers recentCustomers;
-
-    public void load() {
-        if (customer != null) {
-            return;
-        }
-        if (customerId == null) {
-            Messages.error(Texts.get("users.chooseCustomer"), null);
-            return;
-        }
-        try {
-            customer = directory.customer(PartnerCenterGateway.newId(), customerId);
-            recentCustomers.opened(customer);
-        } catch (RuntimeException e) {
-            Messages.failure(e);
-            return;
-        }
-        firstPage();
-    }
-
-    public void searchChanged() {
-        firstPage();
-    }
 
     public void orderChanged() {
         firstPage();
@@ -66,11 +34,6 @@ public class UsersBacking extends CursorPagedList<CustomerUser> {
         return directory.findUsers(PartnerCenterGateway.newId(), customerId, search, order, PAGE_SIZE, cursor);
     }
 
-    public String getCustomerId() { return customerId; }
-    public void setCustomerId(String customerId) { this.customerId = customerId; }
-    public Customer getCustomer() { return customer; }
-    public String getSearch() { return search; }
-    public void setSearch(String search) { this.search = search; }
     public List<CustomerUser> getUsers() { return items(); }
     public String getOrder() { return order.name(); }
     public void setOrder(String order) { this.order = UserOrder.parse(order); }

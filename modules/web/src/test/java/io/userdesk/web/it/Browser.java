@@ -104,6 +104,16 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> !d.findElement(By.cssSelector(cssSelector)).getText().contains(text));
     }
 
+    /** Signs in with the built-in form, from the sign-in page if the browser is on it, else after opening it. */
+    public void signIn(String username, String password) {
+        if (!driver.getCurrentUrl().contains("/signin.xhtml")) {
+            open("/signin.xhtml");
+        }
+        type("#signinForm\\:username", username);
+        type("#signinForm\\:password", password);
+        click("#signinForm\\:signIn");
+    }
+
     /** Waits for the document and for PrimeFaces' ajax queue to be idle. */
     public void waitForPage() {
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));

@@ -42,9 +42,9 @@ class BrowserJourneyIT {
             assertTrue(browser.text("#demoNotice").contains("agent"), "demo mode lists its accounts");
             browser.screenshot("01-sign-in");
 
-            signIn(browser, "agent", "wrong");
+            browser.signIn("agent", "wrong");
             assertTrue(browser.text("#signinForm").contains("The username or password is not correct."));
-            signIn(browser, "agent", "demo");
+            browser.signIn("agent", "demo");
             browser.find("#customersForm\\:search");
             assertTrue(browser.driver().getCurrentUrl().contains("/customers/index.xhtml"));
 
@@ -81,7 +81,7 @@ class BrowserJourneyIT {
             browser.click("#sessionForm\\:signOut");
             assertTrue(browser.driver().getCurrentUrl().contains("/signin.xhtml"));
 
-            signIn(browser, "reviewer", "demo");
+            browser.signIn("reviewer", "demo");
             browser.waitForText("#auditForm\\:events", "daniel.tsai@contoso.onmicrosoft.com");
             assertTrue(browser.text("#auditForm\\:events").contains(correlationId), "the change's events are listed");
             assertTrue(browser.text("#auditForm\\:events").contains("SUCCEEDED"));
@@ -99,12 +99,4 @@ class BrowserJourneyIT {
         }
     }
 
-    private static void signIn(Browser browser, String username, String password) {
-        if (!browser.driver().getCurrentUrl().contains("/signin.xhtml")) {
-            browser.open("/signin.xhtml");
-        }
-        browser.type("#signinForm\\:username", username);
-        browser.type("#signinForm\\:password", password);
-        browser.click("#signinForm\\:signIn");
-    }
 }

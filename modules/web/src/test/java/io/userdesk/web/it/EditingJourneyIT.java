@@ -489,10 +489,7 @@ class EditingJourneyIT {
 
     private static void signIn(Browser browser, String username) {
         browser.open("/signin.xhtml");
-        browser.type("#signinForm\\:username", username);
-        browser.type("#signinForm\\:password", "demo");
-        browser.click("#signinForm\\:signIn");
-        browser.waitForPage();
+        browser.signIn(username, "demo");
     }
 
     private static void openEdit(Browser browser, String customer, String user) {

@@ -85,7 +85,7 @@ class UiTourIT {
         check(browser, prefix + "sso-off", language, theme, violations);
         browser.open("/signin.xhtml");
 
-        signIn(browser, "admin", "demo");
+        browser.signIn("admin", "demo");
         browser.find("#customersForm\\:search");
         choose(browser, language, theme); // signed in: saved for admin, so the choice survives the next sign-in
         browser.type("#customersForm\\:search", "contoso");
@@ -139,7 +139,7 @@ class UiTourIT {
 
         browser.open("/customers/index.xhtml");
         browser.click("#sessionForm\\:signOut");
-        signIn(browser, "agent", "demo");
+        browser.signIn("agent", "demo");
         browser.find("#customersForm\\:search");
         choose(browser, language, theme);
         browser.open("/audit/index.xhtml");
@@ -168,9 +168,9 @@ class UiTourIT {
         assertTrue(browser.driver().getTitle().startsWith("登入"), browser.driver().getTitle());
         assertEquals("登入", browser.find("#signinForm\\:signIn").getText());
 
-        signIn(browser, "agent", "wrong");
+        browser.signIn("agent", "wrong");
         browser.waitForText("#signinForm", "使用者名稱或密碼不正確。");
-        signIn(browser, "agent", "demo");
+        browser.signIn("agent", "demo");
         browser.find("#customersForm\\:search");
         browser.click("#switchesForm\\:langZh"); // an explicit choice while signed in, whatever the account had saved
         assertEquals("客戶", browser.text("h1.ud-title"));
@@ -237,7 +237,7 @@ class UiTourIT {
         browser.driver().manage().window().setSize(new Dimension(1366, 900));
         browser.click("#sessionForm\\:signOut");
 
-        signIn(browser, "reviewer", "demo");
+        browser.signIn("reviewer", "demo");
         browser.find("#auditForm\\:events");
         browser.click("#switchesForm\\:langZh");
         String header = browser.text("#auditForm\\:events thead");
@@ -253,7 +253,7 @@ class UiTourIT {
     @Test
     void languageAndThemeFollowTheStaffMemberAcrossSignOutAndANewBrowser() {
         try (Browser first = new Browser()) {
-            signIn(first, "reviewer", "demo");
+            first.signIn("reviewer", "demo");
             first.find("#auditForm\\:events");
             first.click("#switchesForm\\:langZh");
             first.click("#switchesForm\\:themeDark");
@@ -268,7 +268,7 @@ class UiTourIT {
             second.open("/signin.xhtml");
             assertEquals("en", second.find("html").getAttribute("lang"), "a new browser knows nobody yet");
             assertEquals("Sign in", second.find("#signinForm\\:signIn").getText());
-            signIn(second, "reviewer", "demo");
+            second.signIn("reviewer", "demo");
             second.find("#auditForm\\:events");
             assertEquals("zh-TW", second.find("html").getAttribute("lang"), "the saved choice follows the reviewer");
             assertEquals("稽核記錄", second.text("h1.ud-title"));
@@ -359,12 +359,4 @@ class UiTourIT {
         return axeSource;
     }
 
-    private static void signIn(Browser browser, String username, String password) {
-        if (!browser.driver().getCurrentUrl().contains("/signin.xhtml")) {
-            browser.open("/signin.xhtml");
-        }
-        browser.type("#signinForm\\:username", username);
-        browser.type("#signinForm\\:password", password);
-        browser.click("#signinForm\\:signIn");
-    }
 }
