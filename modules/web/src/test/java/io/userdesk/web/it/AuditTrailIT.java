@@ -397,10 +397,7 @@ class AuditTrailIT {
 
     static void signInAsReviewer(Browser browser) {
         browser.open("/signin.xhtml");
-        browser.type("#signinForm\\:username", "reviewer");
-        browser.type("#signinForm\\:password", "demo");
-        browser.click("#signinForm\\:signIn");
-        browser.waitForPage();
+        browser.signIn("reviewer", "demo");
     }
 
     static String key() {

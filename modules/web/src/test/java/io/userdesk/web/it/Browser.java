@@ -111,7 +111,12 @@ public final class Browser implements AutoCloseable {
         }
         type("#signinForm\\:username", username);
         type("#signinForm\\:password", password);
-        click("#signinForm\\:signIn");
+        // the form posts without ajax: wait until the next page has replaced this one (signed in or refused), or a
+        // navigation that follows could overtake the answer that carries the new session
+        WebElement signInPage = driver.findElement(By.tagName("html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#signinForm\\:signIn"))).click();
+        wait.until(ExpectedConditions.stalenessOf(signInPage));
+        waitForPage();
     }
 
     /** Waits for the document and for PrimeFaces' ajax queue to be idle. */

@@ -269,10 +269,7 @@ class PartnerCenterResilienceIT {
     private static Browser signedInBrowser() {
         Browser browser = new Browser();
         browser.open("/signin.xhtml");
-        browser.type("#signinForm\\:username", "agent");
-        browser.type("#signinForm\\:password", "demo");
-        browser.click("#signinForm\\:signIn");
-        browser.waitForPage();
+        browser.signIn("agent", "demo");
         return browser;
     }
 

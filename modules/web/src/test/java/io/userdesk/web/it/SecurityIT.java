@@ -276,9 +276,7 @@ class SecurityIT {
         try (Browser browser = new Browser()) {
             try {
                 browser.open("/signin.xhtml");
-                browser.type("#signinForm\\:username", "agent");
-                browser.type("#signinForm\\:password", "demo");
-                browser.click("#signinForm\\:signIn");
+                browser.signIn("agent", "demo");
                 browser.find("#customersForm\\:search");
 
                 browser.open("/customers/users.xhtml?customer=" + CONTOSO);
@@ -302,9 +300,7 @@ class SecurityIT {
                 // the audit pages show the same name as text
                 browser.click("#sessionForm\\:signOut");
                 browser.open("/signin.xhtml");
-                browser.type("#signinForm\\:username", "reviewer");
-                browser.type("#signinForm\\:password", "demo");
-                browser.click("#signinForm\\:signIn");
+                browser.signIn("reviewer", "demo");
                 browser.open("/audit/index.xhtml");
                 browser.waitForText("#auditForm\\:events", correlationId);
                 assertRenderedAsText(browser, "chun-chieh.hsieh@contoso.com", "audit list");
