@@ -113,9 +113,17 @@ public final class Browser implements AutoCloseable {
         type("#signinForm\\:password", password);
         // the form posts without ajax: wait until the next page has replaced this one (signed in or refused), or a
         // navigation that follows could overtake the answer that carries the new session
-        WebElement signInPage = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.userdeskSignInPage = true;");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#signinForm\\:signIn"))).click();
-        wait.until(ExpectedConditions.stalenessOf(signInPage));
+        wait.until(d -> {
+            try {
+                // a new document does not carry the marker; while it loads the script may fail, so look again
+                return Boolean.TRUE.equals(driver.executeScript(
+                        "return window.userdeskSignInPage === undefined && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false;
+            }
+        });
         waitForPage();
     }
 
