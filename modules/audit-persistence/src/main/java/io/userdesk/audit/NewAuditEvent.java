@@ -1,6 +1,7 @@
 package io.userdesk.audit;
 
 import java.lang.reflect.Array;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -56,7 +57,7 @@ public final class NewAuditEvent {
     private final String detailsJson;
 
     private NewAuditEvent(Builder b) {
-        this.eventId = UUID.randomUUID();
+        this.eventId = TimeOrderedUuid.next(Clock.systemUTC());
         this.eventType = b.eventType;
         this.outcome = b.outcome;
         this.actorId = storable("actorId", b.actorId);

@@ -22,9 +22,14 @@ class NewAuditEventTest {
 
     @Test
     void buildsWithFreshEventIdsAndEmptyDefaults() {
+        long before = System.currentTimeMillis();
         NewAuditEvent first = attempt().build();
         NewAuditEvent second = attempt().build();
+        long after = System.currentTimeMillis();
         assertNotEquals(first.eventId(), second.eventId());
+        assertEquals(7, first.eventId().version(), "time-ordered ids keep the event_id index appending at its end");
+        long idMillis = first.eventId().getMostSignificantBits() >>> 16;
+        assertTrue(idMillis >= before && idMillis <= after, "the id carries the time it was built");
         assertEquals(Map.of(), first.details());
         assertEquals("{}", first.detailsJson());
         assertNull(first.customerId());
