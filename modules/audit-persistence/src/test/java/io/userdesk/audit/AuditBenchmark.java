@@ -73,6 +73,14 @@ public final class AuditBenchmark {
             AuditQuery twoActorsAndAction = AuditQuery.builder().actor("staff-3").actor("Staff Member 9")
                     .eventTypes(java.util.Set.of(AuditEventType.USER_UPDATE_OUTCOME)).pageSize(50).build();
             measurePages(store, twoActorsAndAction, results, "two actors + action");
+            AuditQuery failedOutcomes = AuditQuery.builder().outcome(AuditOutcome.FAILED).pageSize(50).build();
+            measurePages(store, failedOutcomes, results, "outcome = failed (" + String.format(Locale.ROOT, "%,d",
+                    countMatching(store, failedOutcomes)) + " matches)");
+            AuditQuery unknownOutcomes = AuditQuery.builder().outcome(AuditOutcome.UNKNOWN).pageSize(50).build();
+            measurePage(store, unknownOutcomes, results, "outcome = unknown (none)");
+            AuditQuery retiredActor = AuditQuery.builder().actor("Staff Member " + ACTORS).pageSize(50).build();
+            measurePages(store, retiredActor, results, "actor = a staff member who left (all " + String.format(
+                    Locale.ROOT, "%,d", countMatching(store, retiredActor)) + " matches in the oldest 2 %)");
 
             AuditCheckpoint covering = store.checkpoint(key).orElseThrow();
             Path bundle = work.resolve("export.zip");
@@ -140,7 +148,9 @@ public final class AuditBenchmark {
             StringBuilder batch = new StringBuilder(1 << 22);
             for (long seq = 1; seq <= events; seq++) {
                 Instant at = start.plus(seq * 25_000L, ChronoUnit.MICROS);
-                AuditEvent event = sampleEvent(random, seq, at, prevHash);
+                // a staff member who left: every other event of the oldest 2 % is hers, none after
+                boolean retired = seq <= events / 50 && seq % 2 == 0;
+                AuditEvent event = sampleEvent(random, seq, at, prevHash, retired);
                 String hash = AuditHashing.hashOf(event);
                 appendCopyRow(batch, event, hash);
                 prevHash = hash;
@@ -164,15 +174,17 @@ public final class AuditBenchmark {
         AuditOutcome.REJECTED, AuditOutcome.SUCCEEDED, AuditOutcome.SUCCEEDED};
 
     /**
-     * One event as the portal writes them: a mix of kinds by 50 staff, the user edits about 200 customers' 5,000 users
+     * One event as the portal writes them: a mix of kinds by 50 staff (or by a 51st who has left, when
+     * {@code retired}), the user edits about 200 customers' 5,000 users
      * with a correlation and a request id (random UUIDs, as the portal's), the reviewers' reads and the sign-ins
      * without customer, user or correlation (as {@code AuditReview} and {@code SecurityAudit} write them); all with a
      * client address, a user agent and a details object. Its id is a version 7 UUID of its time, as
      * {@link NewAuditEvent} makes them; its hash is not set.
      */
-    private static AuditEvent sampleEvent(Random random, long seq, Instant at, String prevHash) {
+    private static AuditEvent sampleEvent(Random random, long seq, Instant at, String prevHash, boolean retired) {
         int kind = random.nextInt(KINDS.length);
-        int actor = random.nextInt(ACTORS);
+        int drawn = random.nextInt(ACTORS);
+        int actor = retired ? ACTORS : drawn;
         int customer = random.nextInt(CUSTOMERS);
         int user = random.nextInt(USERS);
         boolean edit = kind <= 2;
@@ -180,12 +192,14 @@ public final class AuditBenchmark {
         String requestId = new UUID(random.nextLong(), random.nextLong()).toString();
         String details = CanonicalJson.write(Map.of("requested", Map.of("displayName", "Name " + seq),
                 "reason", "ticket " + (seq % 997)));
+        // one change in 50 fails at Partner Center
+        boolean failed = kind == 1 && seq % 50 == 0;
         return new AuditEvent(seq, TimeOrderedUuid.of(at.toEpochMilli(), random.nextLong(), random.nextLong()), at,
-                KINDS[kind].name(), KIND_OUTCOMES[kind].name(), "staff-" + actor, "Staff Member " + actor,
+                KINDS[kind].name(), failed ? AuditOutcome.FAILED.name() : KIND_OUTCOMES[kind].name(), "staff-" + actor, "Staff Member " + actor,
                 List.of("agent"), "10.0." + (actor % 250) + ".1", "Mozilla/5.0 (benchmark)",
                 edit ? "customer-" + customer : null, edit ? "Customer " + customer : null,
                 edit ? "user-" + user : null, edit ? "user" + user + "@customer" + customer + ".example" : null,
-                edit ? correlationId : null, kind <= 1 ? requestId : null, kind == 1 ? 200 : null, null, null,
+                edit ? correlationId : null, kind <= 1 ? requestId : null, kind == 1 ? (failed ? 409 : 200) : null, null, null,
                 kind == 1 ? 120L : null, details, prevHash, "0".repeat(64));
     }
 
@@ -258,6 +272,14 @@ public final class AuditBenchmark {
                 matching.size() / 2) + " events deep), " + label, deepMillis, "ms", "median of 21, keyset cursor"));
     }
 
+    /** The first page only, for a filter too rare for a page half-way through. */
+    private static void measurePage(AuditStore store, AuditQuery query, List<String> results, String label) {
+        for (int warm = 0; warm < 5; warm++) {
+            store.search(query);
+        }
+        results.add(row("first page of 50, " + label, medianMillis(() -> store.search(query)), "ms", "median of 21"));
+    }
+
     private static double medianMillis(Runnable work) {
         double[] samples = new double[21];
         for (int i = 0; i < samples.length; i++) {
@@ -323,7 +345,7 @@ public final class AuditBenchmark {
                     for (int i = 0; i < perBlock; i++) {
                         long seq = events + 1L + rows[which]++;
                         Instant now = Instant.now();
-                        AuditEvent event = sampleEvent(random, seq, now, AuditHashing.GENESIS_HASH);
+                        AuditEvent event = sampleEvent(random, seq, now, AuditHashing.GENESIS_HASH, false);
                         if (which == 0) {
                             store.append(toAppend(event));
                         } else {

@@ -246,6 +246,46 @@ class AuditStoreTest {
     }
 
     @Test
+    void pagingThroughSeveralActorsByIdAndNameReturnsEachMatchOnceNewestFirst() {
+        // erin left long ago: her events are the oldest, behind everybody else's
+        for (int i = 0; i < 3; i++) {
+            store.append(event("c-9", "u-9", "erin", "Erin Former").build());
+        }
+        String[][] staff = {{"alice", "Alice"}, {"bob", "Bob"}, {"carol", "Carol"}, {"dave", "alice"}};
+        Set<String> wanted = Set.of("alice", "bob", "dave", "erin");
+        List<Long> expected = new ArrayList<>(List.of(3L, 2L, 1L));
+        for (int i = 0; i < 40; i++) {
+            String[] actor = staff[i % staff.length];
+            long seq = store.append(event("c-" + i % 3, "u-" + i, actor[0], actor[1]).build()).seq();
+            if (wanted.contains(actor[0])) {
+                expected.add(0, seq);
+            }
+        }
+        // "alice" is alice's id and name and dave's name; "Bob" is bob's name only; "erin former" erin's name
+        AuditQuery query = AuditQuery.builder().actor("alice").actor("Bob").actor("erin former").pageSize(4).build();
+
+        List<Long> paged = new ArrayList<>();
+        AuditPage page = store.search(query);
+        paged.addAll(page.items().stream().map(AuditEvent::seq).toList());
+        while (page.hasMore()) {
+            page = store.search(query.withCursor(page.nextCursor()));
+            paged.addAll(page.items().stream().map(AuditEvent::seq).toList());
+        }
+        assertEquals(expected, paged);
+
+        List<Long> streamed = new ArrayList<>();
+        store.streamMatching(query, e -> streamed.add(e.seq()));
+        List<Long> oldestFirst = new ArrayList<>(expected);
+        java.util.Collections.reverse(oldestFirst);
+        assertEquals(oldestFirst, streamed);
+
+        assertEquals(List.of(3L, 2L, 1L), seqs(AuditQuery.builder().actor("erin").build()));
+        assertEquals(List.of(2L), seqs(AuditQuery.builder().actor("Erin Former").customerId("c-9")
+                .to(store.search(AuditQuery.builder().actor("erin").pageSize(1).build()).items().get(0).occurredAt())
+                .pageSize(1).build()));
+    }
+
+    @Test
     void aCursorNotMadeBySearchIsRefused() {
         appendEvents(1);
         Base64.Encoder base64 = Base64.getUrlEncoder();
