@@ -296,22 +296,36 @@ public final class AuditStore {
     /**
      * Attempts whose outcome was never written (the portal stopped between the attempt and the outcome): a
      * {@link AuditEventType#USER_UPDATE_ATTEMPT} with no {@link AuditEventType#USER_UPDATE_OUTCOME} or
-     * {@link AuditEventType#USER_UPDATE_RECONCILED} of the same correlation id, at least {@code minAgeSeconds} old by
-     * the database clock (younger ones may still be in flight on another instance).
+     * {@link AuditEventType#USER_UPDATE_RECONCILED} of the same correlation id (retries do not count), at least
+     * {@code minAgeSeconds} old by the database clock (younger ones may still be in flight on another instance).
      *
      * @param minAgeSeconds how old an attempt must be
-     * @return those attempts, oldest first
+     * @param since only attempts at or after this time (the previous look's {@link OpenAttempts#checkedUpTo()}, or the
+     *              oldest attempt it left open), read from the index of event types; null to look at the whole trail
+     * @return those attempts, oldest first, and the database time up to which they were looked for
      * @throws AuditUnavailableException if the database cannot be read
      */
-    public List<AuditEvent> findAttemptsWithoutOutcome(long minAgeSeconds) {
+    public OpenAttempts findAttemptsWithoutOutcome(long minAgeSeconds, Instant since) {
         return read(connection -> {
+            Instant cutoff;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT clock_timestamp() - make_interval(secs => ?)")) {
+                statement.setLong(1, minAgeSeconds);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    cutoff = row.getObject(1, OffsetDateTime.class).toInstant();
+                }
+            }
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM audit_event a WHERE a.event_type = 'USER_UPDATE_ATTEMPT'"
-                    + " AND a.occurred_at <= clock_timestamp() - make_interval(secs => ?)"
+                    + " FROM audit_event a WHERE a.event_type = 'USER_UPDATE_ATTEMPT' AND a.occurred_at <= ?"
+                    + (since == null ? "" : " AND a.occurred_at >= ?")
                     + " AND NOT EXISTS (SELECT 1 FROM audit_event o WHERE o.correlation_id = a.correlation_id"
                     + " AND o.event_type IN ('USER_UPDATE_OUTCOME', 'USER_UPDATE_RECONCILED')) ORDER BY a.seq")) {
-                statement.setLong(1, minAgeSeconds);
-                return readAll(statement);
+                statement.setObject(1, utc(cutoff));
+                if (since != null) {
+                    statement.setObject(2, utc(since));
+                }
+                return new OpenAttempts(readAll(statement), cutoff);
             }
         });
     }

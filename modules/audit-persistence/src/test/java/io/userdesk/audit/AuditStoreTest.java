@@ -286,6 +286,35 @@ class AuditStoreTest {
     }
 
     @Test
+    void attemptsWithoutOutcomeAreFoundOnceOldEnoughAndFromWhereTheLastLookStopped() {
+        AuditEvent orphan = store.append(step(AuditEventType.USER_UPDATE_ATTEMPT, AuditOutcome.PENDING, "corr-1"));
+        // a retried call shares the correlation id but does not settle the attempt
+        store.append(step(AuditEventType.USER_UPDATE_RETRY, AuditOutcome.PENDING, "corr-1"));
+        store.append(step(AuditEventType.USER_UPDATE_ATTEMPT, AuditOutcome.PENDING, "corr-2"));
+        store.append(step(AuditEventType.USER_UPDATE_OUTCOME, AuditOutcome.SUCCEEDED, "corr-2"));
+        store.append(step(AuditEventType.USER_UPDATE_ATTEMPT, AuditOutcome.PENDING, "corr-3"));
+        store.append(step(AuditEventType.USER_UPDATE_RECONCILED, AuditOutcome.FAILED, "corr-3"));
+
+        OpenAttempts tooYoung = store.findAttemptsWithoutOutcome(3600, null);
+        assertEquals(List.of(), tooYoung.attempts(), "an hour-old limit: all of them may still be in flight");
+        assertTrue(tooYoung.checkedUpTo().isBefore(orphan.occurredAt()));
+
+        OpenAttempts open = store.findAttemptsWithoutOutcome(0, null);
+        assertEquals(List.of(orphan.seq()), open.attempts().stream().map(AuditEvent::seq).toList());
+        assertFalse(open.checkedUpTo().isBefore(orphan.occurredAt()), "the look covered the orphan");
+
+        assertEquals(List.of(), store.findAttemptsWithoutOutcome(0, open.checkedUpTo().plusNanos(1000)).attempts(),
+                "a look from where the last one stopped reads only newer attempts");
+        assertEquals(List.of(orphan.seq()), store.findAttemptsWithoutOutcome(0, orphan.occurredAt()).attempts()
+                .stream().map(AuditEvent::seq).toList(), "a look from the orphan's time finds it again");
+    }
+
+    private static NewAuditEvent step(AuditEventType type, AuditOutcome outcome, String correlationId) {
+        return NewAuditEvent.builder(type, outcome).actor("alice", "Alice", List.of("agent"))
+                .customer("c-1", "Contoso").user("u-1", "u1@contoso.example").correlationId(correlationId).build();
+    }
+
+    @Test
     void aCursorNotMadeBySearchIsRefused() {
         appendEvents(1);
         Base64.Encoder base64 = Base64.getUrlEncoder();

@@ -5,6 +5,7 @@ import io.userdesk.audit.AuditEvent;
 import io.userdesk.audit.AuditEventType;
 import io.userdesk.audit.AuditStore;
 import io.userdesk.audit.NewAuditEvent;
+import io.userdesk.audit.OpenAttempts;
 import io.userdesk.client.PartnerCenterException;
 import io.userdesk.client.PartnerCenterGateway;
 import io.userdesk.client.PartnerCenterUnavailableException;
@@ -17,9 +18,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -32,7 +35,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * deployed beside the portal) may not answer yet, and another instance may have died meanwhile. Only attempts older
  * than {@code userdesk.audit.reconcile.min-age-seconds} (default 120, more than the PATCH read timeout) are taken,
  * so a change still in flight on a live instance is never settled by guesswork. Several instances may race on one
- * orphan; the second one sees the first one's event and skips.
+ * orphan; the second one sees the first one's event and skips. Each look reads only the attempts since the previous
+ * one (or since the oldest it could not settle), so the timer costs a few index reads, not a scan of the trail.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,30 +46,51 @@ public class AttemptReconciler {
     /** The actor of reconciliation events: the portal itself. */
     public static final String SYSTEM_ACTOR = "userdesk-system";
 
+    private static final Set<String> SETTLING = Set.of(AuditEventType.USER_UPDATE_OUTCOME.name(),
+            AuditEventType.USER_UPDATE_RECONCILED.name());
+
     @Inject
     AuditStore audit;
 
     @Inject
     PartnerCenterGateway partnerCenter;
 
+    /**
+     * How far the previous look got: the next one reads only attempts from here on (see {@link OpenAttempts}). Null
+     * after a start, so the first look reads the whole trail, which is what finds the attempts a killed instance left.
+     */
+    private Instant lookFrom;
+
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void reconcileOrphans() {
         long minAge = ConfigProvider.getConfig()
                 .getOptionalValue("userdesk.audit.reconcile.min-age-seconds", Long.class).orElse(120L);
         try {
-            for (AuditEvent attempt : audit.findAttemptsWithoutOutcome(minAge)) {
-                reconcile(attempt);
+            OpenAttempts open = audit.findAttemptsWithoutOutcome(minAge, lookFrom);
+            Instant next = open.checkedUpTo();
+            for (AuditEvent attempt : open.attempts()) {
+                if (!reconcile(attempt) && attempt.occurredAt().isBefore(next)) {
+                    next = attempt.occurredAt();
+                }
             }
+            // overlap by the age limit: an attempt committed late (a commit held up by the disk or a replica) still
+            // falls into the next look
+            lookFrom = next.minusSeconds(minAge);
         } catch (RuntimeException e) {
             LOG.warning("Orphaned attempts not reconciled now (next try in 15 s): " + e.getMessage());
         }
     }
 
-    /** Reads the user back and records the verdict; leaves the attempt for the next run if Partner Center is down. */
-    void reconcile(AuditEvent attempt) {
-        if (!audit.findByCorrelationId(attempt.correlationId()).stream()
-                .allMatch(e -> e.eventType().equals(AuditEventType.USER_UPDATE_ATTEMPT.name()))) {
-            return;
+    /**
+     * Reads the user back and records the verdict.
+     *
+     * @return true when the attempt is settled (by this call or, racing it, by another instance); false when Partner
+     *         Center does not answer and the attempt waits for the next run
+     */
+    boolean reconcile(AuditEvent attempt) {
+        // retries share the correlation id; only an outcome or a reconciliation settles an attempt
+        if (audit.findByCorrelationId(attempt.correlationId()).stream().anyMatch(e -> SETTLING.contains(e.eventType()))) {
+            return true;
         }
         Map<String, Object> requested = requested(attempt.details());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -89,13 +114,14 @@ public class AttemptReconciler {
                     .user(attempt.userId(), attempt.userPrincipalName());
         } catch (PartnerCenterUnavailableException e) {
             LOG.info("Attempt " + attempt.seq() + " not reconciled yet: Partner Center does not answer");
-            return;
+            return false;
         }
         audit.append(event.actor(SYSTEM_ACTOR, "UserDesk (reconciliation)", List.of())
                 .customer(attempt.customerId(), customerName)
                 .correlationId(attempt.correlationId()).requestId(attempt.requestId())
                 .details(details).build());
         LOG.info("Reconciled orphaned attempt " + attempt.seq() + " (correlation id " + attempt.correlationId() + ")");
+        return true;
     }
 
     private static Map<String, Object> requested(String detailsJson) {

@@ -309,8 +309,9 @@ class AuditTrailIT {
     }
 
     /**
-     * The portal "died" between attempt and outcome: the attempt is written straight to the trail (as the portal
-     * would, then no outcome), for a change Partner Center never received. The running portal's reconciler (every
+     * The portal "died" between attempt and outcome, after Partner Center had throttled its first try: the attempt and
+     * the retry are written straight to the trail (as the portal would, then no outcome), for a change Partner Center
+     * never received. The retry shares the correlation id and must not pass for an outcome. The running portal's reconciler (every
      * 15 s, for attempts older than 45 s in this configuration; it also runs right after a restart) reads the user back
      * and records the verdict. A real kill -9 is not shown here.
      */
@@ -328,6 +329,15 @@ class AuditTrailIT {
                         .customer(CONTOSO, null).user(PortalDeployment.DANIEL_TSAI, null)
                         .correlationId(correlationId).requestId(UUID.randomUUID().toString())
                         .details(Map.of("requested", Map.of("displayName", "Never Sent " + correlationId)))
+                        .build());
+        new io.userdesk.audit.AuditStore(superuser).append(
+                io.userdesk.audit.NewAuditEvent.builder(io.userdesk.audit.AuditEventType.USER_UPDATE_RETRY,
+                                io.userdesk.audit.AuditOutcome.PENDING)
+                        .actor("agent", "Demo Agent", List.of("agent"))
+                        .customer(CONTOSO, null).user(PortalDeployment.DANIEL_TSAI, null)
+                        .correlationId(correlationId).requestId(attempt.requestId()).httpStatus(429)
+                        .error("HTTP_429", "Too many requests")
+                        .details(Map.of("operation", "updateUser", "failedAttempt", 1, "retryAfterSeconds", 1))
                         .build());
 
         Map<String, String> reconciled = null;
