@@ -111,9 +111,10 @@ public class OidcSignIn {
             return refuse(request, context, "signin.oidc.disabled");
         }
         List<String> sortedRoles = List.copyOf(roles);
-        PortalAuthenticationMechanism.startSession(request, new SignedInStaff(username, displayName(username, account),
+        String displayName = displayName(username, account);
+        PortalAuthenticationMechanism.startSession(request, new SignedInStaff(username, displayName,
                 sortedRoles, Instant.now(), SignedInStaff.OIDC), settings.sessionIdleTimeout());
-        audit.signInSucceeded(username, sortedRoles, "page", SignedInStaff.OIDC);
+        audit.signInSucceeded(username, displayName, sortedRoles, "page", SignedInStaff.OIDC);
         HttpSession session = request.getSession(false);
         String next = session == null ? null : (String) session.getAttribute(NEXT_ATTRIBUTE);
         if (session != null) {

@@ -34,9 +34,13 @@ public class SecurityAudit {
     @Inject
     HttpServletRequest request;
 
-    /** {@code method} is how the staff member signed in: {@code password} or {@code oidc}. */
-    public void signInSucceeded(String username, Collection<String> roles, String channel, String method) {
-        quietly(base(AuditEventType.SIGN_IN_SUCCEEDED, AuditOutcome.SUCCEEDED, username, null, roles)
+    /**
+     * {@code displayName} is the staff member's name (so that a search by name finds their sign-ins too);
+     * {@code method} is how they signed in: {@code password} or {@code oidc}.
+     */
+    public void signInSucceeded(String username, String displayName, Collection<String> roles, String channel,
+                                String method) {
+        quietly(base(AuditEventType.SIGN_IN_SUCCEEDED, AuditOutcome.SUCCEEDED, username, displayName, roles)
                 .details(Map.of("channel", channel, "method", method)).build());
     }
 
@@ -62,8 +66,8 @@ public class SecurityAudit {
                 .details(details).build());
     }
 
-    public void accountLocked(String username, long lockedSeconds, int failures) {
-        quietly(base(AuditEventType.ACCOUNT_LOCKED, AuditOutcome.SUCCEEDED, username, null, List.of())
+    public void accountLocked(String username, String displayName, long lockedSeconds, int failures) {
+        quietly(base(AuditEventType.ACCOUNT_LOCKED, AuditOutcome.SUCCEEDED, username, displayName, List.of())
                 .details(Map.of("lockedSeconds", lockedSeconds, "failedSignIns", failures)).build());
     }
 

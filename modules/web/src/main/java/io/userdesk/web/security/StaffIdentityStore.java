@@ -77,7 +77,7 @@ public class StaffIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         accounts.recordSuccess(staff.username());
-        audit.signInSucceeded(staff.username(), staff.roles(), channel, SignedInStaff.PASSWORD);
+        audit.signInSucceeded(staff.username(), staff.displayName(), staff.roles(), channel, SignedInStaff.PASSWORD);
         return new CredentialValidationResult(STORE_ID, new jakarta.security.enterprise.CallerPrincipal(staff.username()),
                 null, staff.username(), new HashSet<>(staff.roles()));
     }
@@ -97,7 +97,7 @@ public class StaffIdentityStore implements IdentityStore {
         accounts.recordFailure(staff.username(), lockSeconds == null ? null : now.plusSeconds(lockSeconds));
         audit.signInFailed(staff.username(), "wrong-password", channel, SignedInStaff.PASSWORD);
         if (lockSeconds != null) {
-            audit.accountLocked(staff.username(), lockSeconds, failures);
+            audit.accountLocked(staff.username(), staff.displayName(), lockSeconds, failures);
         }
     }
 

@@ -56,6 +56,7 @@ class AccountIT {
         Http.Answer lockedPage = admin.get("/admin/account.xhtml?username=" + user);
         assertTrue(lockedPage.body().contains("locked until"), lockedPage.body());
         assertEquals(1, count("ACCOUNT_LOCKED", user));
+        assertEquals(List.of("Lock Test"), actorNames("ACCOUNT_LOCKED", user), "the lockout names the staff member");
         assertTrue(count("SIGN_IN_FAILED", user) >= 6);
 
         // the admin unlocks; the first sign-in must set a new password before anything else
@@ -63,6 +64,8 @@ class AccountIT {
         assertTrue(unlocked.body().contains("lock.test is unlocked."), unlocked.body());
         WebSession staff = new WebSession();
         assertEquals(302, staff.signIn(user, temporary).status());
+        assertEquals(List.of("Lock Test"), actorNames("SIGN_IN_SUCCEEDED", user),
+                "a sign-in is recorded with the name, so a search by name finds it");
         Http.Answer forced = staff.get("/customers/index.xhtml");
         assertEquals(302, forced.status());
         assertTrue(forced.header("Location").endsWith("/account/password.xhtml"), forced.header("Location"));
@@ -175,6 +178,22 @@ class AccountIT {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /** The actor name of each event of this type by this actor, oldest first (empty text for none). */
+    private static List<String> actorNames(String type, String actor) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = ItDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(actor_name, '') FROM audit_event WHERE event_type = ? AND actor_id = ? ORDER BY seq")) {
+            ps.setString(1, type);
+            ps.setString(2, actor);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     /** actor, action, details of every STAFF_ACCOUNT_CHANGED about {@code account}, oldest first. */

@@ -119,6 +119,7 @@ class OidcIT {
                 .orElseThrow(() -> new AssertionError("no sign-in audited: " + events));
         assertEquals("agent", signIn.get("roles"));
         assertEquals("oidc", signIn.get("method"), "the audit records how the staff member signed in");
+        assertEquals("Olivia Agent", signIn.get("name"), "and their name, so a search by name finds the sign-in");
         assertTrue(events.stream().anyMatch(e -> e.get("type").equals("AUTHORIZATION_DENIED")),
                 "the refused admin page is audited as for any staff member: " + events);
     }
@@ -293,13 +294,14 @@ class OidcIT {
         List<Map<String, String>> rows = new java.util.ArrayList<>();
         try (Connection c = ItDatabase.connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT event_type, coalesce(actor_roles, ''), coalesce(details::jsonb ->> 'method', ''), "
-                        + "coalesce(details::jsonb ->> 'reason', '') FROM audit_event WHERE seq > ? AND actor_id = ? ORDER BY seq")) {
+                        + "coalesce(details::jsonb ->> 'reason', ''), coalesce(actor_name, '') FROM audit_event"
+                        + " WHERE seq > ? AND actor_id = ? ORDER BY seq")) {
             ps.setLong(1, since);
             ps.setString(2, actor);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(Map.of("type", rs.getString(1), "roles", rs.getString(2), "method", rs.getString(3),
-                            "reason", rs.getString(4)));
+                            "reason", rs.getString(4), "name", rs.getString(5)));
                 }
             }
         }
