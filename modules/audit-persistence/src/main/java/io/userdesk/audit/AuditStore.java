@@ -685,9 +685,9 @@ public final class AuditStore {
      * Makes PostgreSQL plan this statement for its values each time it runs, instead of switching to a generic plan
      * after five runs: a generic plan assumes an average value, so for {@code outcome = ?} it expects a third of the
      * trail to match and walks the time index newest first, which for a rare outcome (FAILED, UNKNOWN) reads the whole
-     * trail; planned with the value it uses the index of rare outcomes (migration V14). A search is a person's click,
-     * so planning it each time (well under a millisecond) is cheap. Behind a pool that does not expose the driver's
-     * statement the default stays.
+     * trail; planned with the value it uses the index of the outcomes other than SUCCEEDED and PENDING (migration
+     * V14). A search is a person's click, so planning it each time (well under a millisecond) is cheap. Behind a pool
+     * that does not expose the driver's statement the default stays.
      */
     private static void planWithTheValues(PreparedStatement statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) {

@@ -10,8 +10,9 @@ import java.util.UUID;
  * <p>Why not {@link UUID#randomUUID()}: {@code audit_event.event_id} is UNIQUE, so every append also inserts into
  * that B-tree. A random (version 4) id lands on a random leaf page; on a table of a million events that page is
  * rarely in memory and, the first time it changes after a checkpoint, PostgreSQL writes the whole 8 KB page to the WAL
- * that the append's commit must flush. A time-ordered id always lands on the rightmost leaf, which stays in memory and
- * is already in the WAL. The id stays unguessable (74 random bits from {@link SecureRandom}) and reveals only the
+ * that the append's commit must flush. A time-ordered id lands on the rightmost leaves (ids of the same millisecond, or
+ * from instances whose clocks differ a little, are in random order among themselves), which stay in memory and are
+ * already in the WAL. The id stays unguessable (74 random bits from {@link SecureRandom}) and reveals only the
  * millisecond the event was created, which its {@code occurredAt} already shows.
  */
 final class TimeOrderedUuid {

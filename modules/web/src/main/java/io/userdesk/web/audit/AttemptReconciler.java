@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * same correlation id.
  *
  * <p>Why a timer (every 15 s) rather than only a start-up step: at start Partner Center (or, in demo mode, the emulator
- * deployed beside the portal) may not answer yet, and another instance may have died meanwhile. Only attempts older
- * than {@code userdesk.audit.reconcile.min-age-seconds} (default 120, more than the PATCH read timeout) are taken,
- * so a change still in flight on a live instance is never settled by guesswork. Several instances may race on one
- * orphan; the second one sees the first one's event and skips. Each look reads only the attempts since the previous
- * one (or since the oldest it could not settle), so the timer costs a few index reads, not a scan of the trail.
+ * deployed beside the portal) may not answer yet, and another instance may have died meanwhile. Only changes whose
+ * newest event (the attempt or its latest retry) is older than {@code userdesk.audit.reconcile.min-age-seconds}
+ * (default 300: a live change writes nothing while its Partner Center calls succeed, which with the 30 s read
+ * timeout and a token renewal can take two minutes; each failed try writes a retry) are taken, so a
+ * change still in flight on a live instance, even one that keeps retrying, is never settled by guesswork. Several
+ * instances may race on one orphan; the second one usually sees the first one's event and skips. Each look reads only the attempts since the
+ * previous one (or since the oldest it could not settle), so the timer costs a few index reads, not a scan of the
+ * trail; a full look once an hour is the safety net.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -55,26 +59,48 @@ public class AttemptReconciler {
     @Inject
     PartnerCenterGateway partnerCenter;
 
+    /** How often a look reads the whole trail anyway, as a safety net (see {@link #reconcileOrphans()}). */
+    private static final Duration FULL_LOOK_EVERY = Duration.ofHours(1);
+
     /**
      * How far the previous look got: the next one reads only attempts from here on (see {@link OpenAttempts}). Null
      * after a start, so the first look reads the whole trail, which is what finds the attempts a killed instance left.
      */
     private Instant lookFrom;
 
+    /** When a look last read the whole trail (this JVM's clock). */
+    private Instant lastFullLook;
+
+    /**
+     * Looks for orphaned attempts and settles them. Each look reads from where the previous one stopped, overlapping
+     * by the age limit so that an attempt whose commit became visible late still falls into the next look, or from the
+     * oldest attempt it could not settle. Once an hour it reads the whole trail, which catches what no watermark can
+     * (a commit held up for minutes, a database clock set back).
+     */
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void reconcileOrphans() {
         long minAge = ConfigProvider.getConfig()
-                .getOptionalValue("userdesk.audit.reconcile.min-age-seconds", Long.class).orElse(120L);
+                .getOptionalValue("userdesk.audit.reconcile.min-age-seconds", Long.class).orElse(300L);
+        Instant now = Instant.now();
+        boolean fullLook = lastFullLook == null || now.isAfter(lastFullLook.plus(FULL_LOOK_EVERY));
         try {
-            OpenAttempts open = audit.findAttemptsWithoutOutcome(minAge, lookFrom);
+            OpenAttempts open = audit.findAttemptsWithoutOutcome(minAge, fullLook ? null : lookFrom);
+            if (fullLook) {
+                lastFullLook = now;
+            }
             Instant next = open.checkedUpTo();
             for (AuditEvent attempt : open.attempts()) {
-                if (!reconcile(attempt) && attempt.occurredAt().isBefore(next)) {
+                boolean settled;
+                try {
+                    settled = reconcile(attempt, open.checkedUpTo());
+                } catch (RuntimeException e) {
+                    LOG.warning("Attempt " + attempt.seq() + " not reconciled now (next try in 15 s): " + e.getMessage());
+                    settled = false;
+                }
+                if (!settled && attempt.occurredAt().isBefore(next)) {
                     next = attempt.occurredAt();
                 }
             }
-            // overlap by the age limit: an attempt committed late (a commit held up by the disk or a replica) still
-            // falls into the next look
             lookFrom = next.minusSeconds(minAge);
         } catch (RuntimeException e) {
             LOG.warning("Orphaned attempts not reconciled now (next try in 15 s): " + e.getMessage());
@@ -84,13 +110,23 @@ public class AttemptReconciler {
     /**
      * Reads the user back and records the verdict.
      *
-     * @return true when the attempt is settled (by this call or, racing it, by another instance); false when Partner
-     *         Center does not answer and the attempt waits for the next run
+     * @param attempt an attempt without an outcome, older than the age limit
+     * @param quietSince the database time the age limit points to: the change is an orphan only if nothing of it
+     *                   (attempt or retry) was written after this
+     * @return true when the attempt is settled (by this call or, racing it, by another instance); false when it may
+     *         still be running (a retry is younger than the age limit) or Partner Center does not answer, and the
+     *         attempt waits for the next run
      */
-    boolean reconcile(AuditEvent attempt) {
-        // retries share the correlation id; only an outcome or a reconciliation settles an attempt
-        if (audit.findByCorrelationId(attempt.correlationId()).stream().anyMatch(e -> SETTLING.contains(e.eventType()))) {
+    boolean reconcile(AuditEvent attempt, Instant quietSince) {
+        List<AuditEvent> change = audit.findByCorrelationId(attempt.correlationId());
+        // only an outcome or a reconciliation settles an attempt; retries share the correlation id but do not
+        if (change.stream().anyMatch(e -> SETTLING.contains(e.eventType()))) {
             return true;
+        }
+        // a live change that keeps retrying writes a retry at least every read timeout: it is not an orphan until it
+        // has been quiet for the whole age limit
+        if (change.stream().anyMatch(e -> e.occurredAt().isAfter(quietSince))) {
+            return false;
         }
         Map<String, Object> requested = requested(attempt.details());
         Map<String, Object> details = new LinkedHashMap<>();

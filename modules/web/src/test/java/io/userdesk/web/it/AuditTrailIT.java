@@ -309,11 +309,13 @@ class AuditTrailIT {
     }
 
     /**
-     * The portal "died" between attempt and outcome, after Partner Center had throttled its first try: the attempt and
-     * the retry are written straight to the trail (as the portal would, then no outcome), for a change Partner Center
-     * never received. The retry shares the correlation id and must not pass for an outcome. The running portal's reconciler (every
-     * 15 s, for attempts older than 45 s in this configuration; it also runs right after a restart) reads the user back
-     * and records the verdict. A real kill -9 is not shown here.
+     * The portal "died" between attempt and outcome, after Partner Center had throttled a try 30 s into the change:
+     * the attempt and, 30 s later, the retry are written straight to the trail (as the portal would, then no outcome),
+     * for a change Partner Center never received. The running portal's reconciler (every 15 s; it also runs right after
+     * a restart) takes a change for an orphan only once nothing of it has been written for 45 s in this configuration:
+     * not 45 s after the attempt, when the change might still be retrying, but 45 s after the retry, which shares the
+     * correlation id and does not pass for an outcome either. It reads the user back and records the verdict. A real
+     * kill -9 is in PortalKillIT (launcher).
      */
     @Test
     void anAttemptWhoseOutcomeWasNeverWrittenIsReconciledByReadingTheUserBack() throws Exception {
@@ -330,7 +332,8 @@ class AuditTrailIT {
                         .correlationId(correlationId).requestId(UUID.randomUUID().toString())
                         .details(Map.of("requested", Map.of("displayName", "Never Sent " + correlationId)))
                         .build());
-        new io.userdesk.audit.AuditStore(superuser).append(
+        Thread.sleep(30_000);
+        io.userdesk.audit.AuditEvent retry = new io.userdesk.audit.AuditStore(superuser).append(
                 io.userdesk.audit.NewAuditEvent.builder(io.userdesk.audit.AuditEventType.USER_UPDATE_RETRY,
                                 io.userdesk.audit.AuditOutcome.PENDING)
                         .actor("agent", "Demo Agent", List.of("agent"))
@@ -357,6 +360,18 @@ class AuditTrailIT {
             }
         }
         assertNotNull(reconciled, "the orphaned attempt " + attempt.seq() + " was reconciled within 2 minutes");
+        try (Connection db = ItDatabase.connect(); PreparedStatement q = db.prepareStatement(
+                "SELECT extract(epoch FROM r.occurred_at - t.occurred_at) FROM audit_event r, audit_event t"
+                        + " WHERE r.seq = ? AND t.seq = ?")) {
+            q.setLong(1, Long.parseLong(reconciled.get("seq")));
+            q.setLong(2, retry.seq());
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                double quietSeconds = rows.getDouble(1);
+                assertTrue(quietSeconds >= 45, "reconciled " + quietSeconds + " s after the retry: while a change may"
+                        + " still be retrying it is not taken for an orphan");
+            }
+        }
         assertEquals("FAILED", reconciled.get("outcome"), "Partner Center never got the change");
         assertEquals("userdesk-system", reconciled.get("actor_id"));
         assertEquals("Contoso Ltd", reconciled.get("customer_name"));
