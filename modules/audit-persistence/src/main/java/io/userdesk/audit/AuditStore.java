@@ -341,8 +341,7 @@ public final class AuditStore {
     public AuditPage search(AuditQuery query) {
         Objects.requireNonNull(query, "query");
         CursorPosition after = query.cursor() == null ? null : decodeCursor(query.cursor());
-        SearchSql.Statement sql = after == null ? SearchSql.page(query, null, null, COLUMNS)
-                : SearchSql.page(query, after.occurredAt(), after.seq(), COLUMNS);
+        SearchSql.Statement sql = SearchSql.page(query, after, COLUMNS);
         List<Object> parameters = sql.parameters();
 
         List<AuditEvent> rows = read(connection -> {
@@ -703,7 +702,7 @@ public final class AuditStore {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

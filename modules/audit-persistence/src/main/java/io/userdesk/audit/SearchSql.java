@@ -1,8 +1,5 @@
 package io.userdesk.audit;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,20 +59,19 @@ final class SearchSql {
      * One page of matches, newest first, plus one row that tells whether another page follows.
      *
      * @param query the filters and the page size
-     * @param afterOccurredAt the time of the previous page's last event, or null for the first page
-     * @param afterSeq the seq of the previous page's last event, or null for the first page
+     * @param after the previous page's last event, or null for the first page
      * @param columns the columns to select
      */
-    static Statement page(AuditQuery query, Instant afterOccurredAt, Long afterSeq, String columns) {
+    static Statement page(AuditQuery query, AuditStore.CursorPosition after, String columns) {
         List<List<Condition>> groups = alternativeGroups(query);
         List<Condition> shared = new ArrayList<>();
         List<Condition> driving = groups.isEmpty() ? List.of() : groups.get(0);
-        for (List<Condition> group : groups.subList(Math.min(1, groups.size()), groups.size())) {
-            shared.add(Condition.anyOf(group));
+        for (int group = 1; group < groups.size(); group++) {
+            shared.add(Condition.anyOf(groups.get(group)));
         }
         shared.addAll(plainConditions(query));
-        if (afterSeq != null) {
-            shared.add(Condition.of("(occurred_at, seq) < (?, ?)", utc(afterOccurredAt), afterSeq));
+        if (after != null) {
+            shared.add(Condition.of("(occurred_at, seq) < (?, ?)", AuditStore.utc(after.occurredAt()), after.seq()));
         }
         int rows = query.pageSize() + 1;
         if (driving.size() <= 1 || driving.size() > MAX_BRANCHES) {
@@ -158,10 +154,10 @@ final class SearchSql {
             conditions.add(Condition.of("outcome = ?", query.outcome().name()));
         }
         if (query.from() != null) {
-            conditions.add(Condition.of("occurred_at >= ?", utc(query.from())));
+            conditions.add(Condition.of("occurred_at >= ?", AuditStore.utc(query.from())));
         }
         if (query.to() != null) {
-            conditions.add(Condition.of("occurred_at < ?", utc(query.to())));
+            conditions.add(Condition.of("occurred_at < ?", AuditStore.utc(query.to())));
         }
         return conditions;
     }
@@ -176,9 +172,5 @@ final class SearchSql {
             parameters.addAll(conditions.get(i).parameters());
         }
         return sql.toString();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

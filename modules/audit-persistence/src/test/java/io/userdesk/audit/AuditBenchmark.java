@@ -190,8 +190,7 @@ public final class AuditBenchmark {
         boolean edit = kind <= 2;
         String correlationId = new UUID(random.nextLong(), random.nextLong()).toString();
         String requestId = new UUID(random.nextLong(), random.nextLong()).toString();
-        String details = CanonicalJson.write(Map.of("requested", Map.of("displayName", "Name " + seq),
-                "reason", "ticket " + (seq % 997)));
+        String details = CanonicalJson.write(sampleDetails(seq));
         // one change in 50 fails at Partner Center
         boolean failed = kind == 1 && seq % 50 == 0;
         return new AuditEvent(seq, TimeOrderedUuid.of(at.toEpochMilli(), random.nextLong(), random.nextLong()), at,
@@ -214,9 +213,13 @@ public final class AuditBenchmark {
                 .requestId(e.requestId())
                 .httpStatus(e.httpStatus())
                 .durationMs(e.durationMs())
-                .details(Map.of("requested", Map.of("displayName", "Name " + e.seq()), "reason",
-                        "ticket " + (e.seq() % 997)))
+                .details(sampleDetails(e.seq()))
                 .build();
+    }
+
+    /** What was asked for, and the reason given, in the sample event with this seq. */
+    private static Map<String, Object> sampleDetails(long seq) {
+        return Map.of("requested", Map.of("displayName", "Name " + seq), "reason", "ticket " + (seq % 997));
     }
 
     private static void appendCopyRow(StringBuilder out, AuditEvent e, String hash) {
